@@ -1,0 +1,41 @@
+# Two commands do everything on a fresh machine with Python 3.11, make and git:
+#   make run    set up, migrate, load demo data, start web + worker + beat
+#   make test   set up and run the whole test suite
+# Embedded PostgreSQL/Redis start when DATABASE_URL/REDIS_URL are unset (config/devservices.py).
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+WITH_SERVICES := $(BIN)/python -m config.devservices run --
+PYTEST_ARGS ?=
+
+.PHONY: run test lint format check bench install clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(WITH_SERVICES) $(BIN)/python manage.py devstack
+
+test: install
+	$(WITH_SERVICES) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DATABASE_URL=postgres://lint/lint REDIS_URL=redis://lint:6379/0 $(BIN)/mypy .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: install
+	$(WITH_SERVICES) $(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) staticfiles

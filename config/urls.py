@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from accounts.urls import auth_urlpatterns
+from core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include(auth_urlpatterns)),
+    path("account/", include("accounts.urls")),
+    path("api/v1/", include(("config.api", "api"), namespace="api")),
+    path("productions/", include("productions.urls")),
+]

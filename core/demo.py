@@ -1,0 +1,369 @@
+"""The demo production loaded by ``manage.py seed_demo``. Demo data only.
+
+Deterministic (no randomness): the same names, dates and roles every time, so
+screenshots and benchmarks are comparable. Loading twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from itertools import cycle, islice
+
+from django.db import transaction
+
+from accounts.models import User
+from crew.models import Character, Department, Engagement, EngagementStatus, Person, Position
+from productions.models import CoProducer, Deadline, Membership, Production
+from productions.roles import Role
+from productions.services import production_create
+
+DEMO_TITLE = "The Lighthouse Keeper"
+DEMO_PASSWORD = "callboard-demo"
+DEMO_LOGINS: tuple[tuple[str, str], ...] = (
+    ("producer@demo.test", "producer"),
+    ("ad@demo.test", "assistant director"),
+    ("hod@demo.test", "department head (camera)"),
+    ("director@demo.test", "director"),
+    ("crew@demo.test", "crew"),
+)
+# (email, name, role, position title)
+_LOGIN_PEOPLE = (
+    ("producer@demo.test", "Priya Natarajan", Role.PRODUCER, "Producer"),
+    ("ad@demo.test", "Tomás Álvarez", Role.ASSISTANT_DIRECTOR, "1st Assistant Director"),
+    ("hod@demo.test", "Ingrid Solberg", Role.DEPARTMENT_HEAD, "Director of Photography"),
+    ("director@demo.test", "Marguerite Laval", Role.DIRECTOR, "Director"),
+    ("crew@demo.test", "Kwame Mensah", Role.CREW, "1st Assistant Camera"),
+)
+_FIRST = (
+    "Ada",
+    "Bruno",
+    "Chloé",
+    "Dev",
+    "Elif",
+    "Finn",
+    "Greta",
+    "Hugo",
+    "Isla",
+    "Jonas",
+    "Keiko",
+    "Luca",
+    "Maya",
+    "Nils",
+    "Olu",
+    "Pia",
+    "Quentin",
+    "Rosa",
+    "Sami",
+    "Tess",
+    "Umar",
+    "Vera",
+    "Wim",
+    "Xenia",
+    "Yusuf",
+    "Zoé",
+    "Anouk",
+    "Bram",
+    "Céline",
+    "Dario",
+)
+_LAST = (
+    "Abbott",
+    "Berger",
+    "Castillo",
+    "Dubois",
+    "Eriksen",
+    "Fontaine",
+    "Garcia",
+    "Hansen",
+    "Ibrahim",
+    "Jansen",
+    "Kowalski",
+    "Lefèvre",
+    "Moreau",
+    "Novak",
+    "Okafor",
+    "Petit",
+    "Quinn",
+    "Rossi",
+    "Schmidt",
+    "Tanaka",
+    "Ulrich",
+    "Vidal",
+    "Walsh",
+    "Yilmaz",
+    "Zimmer",
+)
+# Department → how many extra crew (beyond the demo logins), 12 departments, 120 people.
+_CREW_PER_DEPARTMENT = {
+    "Production": 12,
+    "Direction": 8,
+    "Camera": 12,
+    "Grip": 11,
+    "Electric": 11,
+    "Art": 14,
+    "Costume": 10,
+    "Hair & Make-up": 9,
+    "Sound": 6,
+    "Locations": 8,
+    "Transport": 10,
+    "VFX": 4,
+}
+_CHARACTERS = (
+    "THOMAS",
+    "ELSPETH",
+    "YOUNG THOMAS",
+    "CAPTAIN HARROW",
+    "MAIREAD",
+    "FATHER DOYLE",
+    "NIAMH",
+    "SEAMUS",
+    "THE INSPECTOR",
+    "ROSALIND",
+    "DR. FENWICK",
+    "OLD FISHERMAN",
+    "BARMAID",
+    "CONSTABLE",
+    "LIGHTHOUSE BOARD CHAIR",
+    "POSTMISTRESS",
+    "SHIP'S MATE",
+    "RADIO OPERATOR",
+    "SCHOOLTEACHER",
+    "MRS. KEANE",
+    "YOUNG ELSPETH",
+    "FERRYMAN",
+    "JOURNALIST",
+    "PHOTOGRAPHER",
+    "COASTGUARD",
+    "NURSE",
+    "GROCER",
+    "CHOIR LEADER",
+    "TOURIST 1",
+    "TOURIST 2",
+    "DOCKWORKER",
+    "PUBLICAN",
+    "MAYOR",
+    "MAYOR'S WIFE",
+    "CHILD ON PIER",
+    "LIFEBOAT COX",
+    "TELEGRAPH BOY",
+    "SURVEYOR",
+    "AUCTIONEER",
+    "NARRATOR",
+)
+
+
+def _name(index: int) -> str:
+    return f"{_FIRST[index % len(_FIRST)]} {_LAST[(index * 7) % len(_LAST)]}"
+
+
+@transaction.atomic
+def seed_demo() -> tuple[Production, bool]:
+    """Load the demo production; returns it and whether anything was created."""
+    existing = Production.objects.filter(
+        title=DEMO_TITLE, memberships__user__email="producer@demo.test"
+    ).first()
+    if existing is not None:
+        return existing, False
+
+    users = {}
+    for email, name, _role, _position in _LOGIN_PEOPLE:
+        user = User.objects.filter(email=email).first() or User.objects.create_user(
+            email, DEMO_PASSWORD, name=name
+        )
+        users[email] = user
+
+    shoot_start = dt.date(2027, 3, 1)
+    production = production_create(
+        by=users["producer@demo.test"],
+        title=DEMO_TITLE,
+        kind="feature",
+        status="pre_production",
+        logline="A widowed keeper on a Hebridean rock takes in a stranger the sea gave back.",
+        time_zone="Europe/London",
+        prep_start=dt.date(2027, 1, 18),
+        shoot_start=shoot_start,
+        shoot_end=dt.date(2027, 4, 9),
+        wrap_date=dt.date(2027, 4, 16),
+        languages=["en", "fr"],
+        office_address="Unit 4, Harbour Studios, Oban PA34 4LW, Scotland",
+        office_phone="+441631562000",
+    )
+    CoProducer.objects.bulk_create(
+        [
+            CoProducer(
+                production=production,
+                name="Northlight Films Ltd",
+                country="GB",
+                role="majority",
+                share_percent=70,
+            ),
+            CoProducer(
+                production=production,
+                name="Phare Productions SAS",
+                country="FR",
+                role="minority",
+                share_percent=30,
+            ),
+        ]
+    )
+    departments = {d.name: d for d in Department.objects.filter(production=production)}
+    positions = {p.title: p for p in Position.objects.filter(production=production)}
+    shoot_end = production.shoot_end
+
+    # The demo logins: memberships and their own engagements.
+    for email, _, role, position_title in _LOGIN_PEOPLE:
+        user = users[email]
+        if role != Role.PRODUCER:
+            Membership.objects.create(user=user, production=production, role=role)
+        person = Person.objects.filter(
+            production=production, user=user
+        ).first() or Person.objects.create(
+            production=production,
+            user=user,
+            name=user.name,
+            email=email,
+            phone=f"+4477009{len(email):02d}{ord(email[0]):03d}",
+            share_email=True,
+        )
+        position = positions[position_title]
+        Engagement.objects.create(
+            production=production,
+            person=person,
+            position=position,
+            department=position.department,
+            start_date=production.prep_start,
+            end_date=production.wrap_date,
+            status=EngagementStatus.CONFIRMED,
+        )
+
+    # 120 crew across 12 departments, 40 cast with their characters.
+    people: list[Person] = []
+    plan: list[tuple[Person, Position, Department]] = []
+    index = 0
+    for dept_name, count in _CREW_PER_DEPARTMENT.items():
+        dept_positions = [
+            p
+            for p in positions.values()
+            if p.department_id == departments[dept_name].pk and not p.is_head_of_department
+        ]
+        for position in islice(cycle(dept_positions), count):
+            index += 1
+            person = Person(
+                production=production,
+                name=_name(index),
+                email=f"crew{index:03d}@demo.test",
+                phone=f"+44770090{index:04d}",
+                share_phone=index % 3 == 0,
+                address=f"{index} Shore Road, Oban",
+                dietary_notes="Vegetarian" if index % 5 == 0 else "",
+            )
+            people.append(person)
+            plan.append((person, position, departments[dept_name]))
+    cast_positions = [positions["Lead Cast"], positions["Supporting Cast"], positions["Day Player"]]
+    for number in range(1, len(_CHARACTERS) + 1):
+        index += 1
+        position = cast_positions[0 if number <= 4 else 1 if number <= 15 else 2]
+        person = Person(
+            production=production,
+            name=_name(index + 3),
+            email=f"cast{number:02d}@demo.test",
+            phone=f"+44770091{number:04d}",
+        )
+        people.append(person)
+        plan.append((person, position, departments["Cast"]))
+    Person.objects.bulk_create(people)
+    engagements = Engagement.objects.bulk_create(
+        Engagement(
+            production=production,
+            person=person,
+            position=position,
+            department=department,
+            start_date=shoot_start if department.name != "Production" else production.prep_start,
+            end_date=shoot_end,
+            status=EngagementStatus.CONFIRMED if i % 9 else EngagementStatus.OFFERED,
+            call_offset_minutes=-30 if department.name in {"Hair & Make-up", "Costume"} else 0,
+        )
+        for i, (person, position, department) in enumerate(plan)
+    )
+    cast_engagements = engagements[-len(_CHARACTERS) :]
+    Character.objects.bulk_create(
+        Character(production=production, name=name, cast_number=number, engagement=engagement)
+        for number, (name, engagement) in enumerate(
+            zip(_CHARACTERS, cast_engagements, strict=True), start=1
+        )
+    )
+
+    # Deadlines: some done, one overdue relative to the demo's own calendar.
+    london = zoneinfo.ZoneInfo("Europe/London")
+    owners = {
+        email: Person.objects.get(production=production, user=user) for email, user in users.items()
+    }
+    for title, due, owner, dept, status in (
+        (
+            "Script lock (white draft)",
+            dt.datetime(2027, 1, 29, 18, tzinfo=london),
+            "producer@demo.test",
+            "Production",
+            "done",
+        ),
+        (
+            "Location contracts signed",
+            dt.datetime(2027, 2, 12, 17, tzinfo=london),
+            "producer@demo.test",
+            "Locations",
+            "open",
+        ),
+        (
+            "Camera package test day",
+            dt.datetime(2027, 2, 19, 9, tzinfo=london),
+            "hod@demo.test",
+            "Camera",
+            "open",
+        ),
+        (
+            "Stripboard v1 to HODs",
+            dt.datetime(2027, 2, 8, 12, tzinfo=london),
+            "ad@demo.test",
+            "Direction",
+            "open",
+        ),
+        (
+            "Costume fittings: principal cast",
+            dt.datetime(2027, 2, 22, 17, tzinfo=london),
+            "producer@demo.test",
+            "Costume",
+            "open",
+        ),
+        (
+            "Tech recce",
+            dt.datetime(2027, 2, 24, 8, tzinfo=london),
+            "ad@demo.test",
+            "Direction",
+            "open",
+        ),
+        (
+            "Insurance certificates",
+            dt.datetime(2026, 11, 1, 12, tzinfo=london),
+            "producer@demo.test",
+            "Production",
+            "open",
+        ),
+        (
+            "Director's shot list",
+            dt.datetime(2027, 2, 20, 18, tzinfo=london),
+            "director@demo.test",
+            "Direction",
+            "open",
+        ),
+    ):
+        deadline = Deadline.objects.create(
+            production=production,
+            title=title,
+            due=due,
+            department=departments[dept],
+            status=status,
+            completed_at=due if status == "done" else None,
+        )
+        deadline.owners.add(owners[owner])
+    return production, True

@@ -1,0 +1,253 @@
+"""People on a production, their departments, positions, engagements, characters.
+
+A :class:`Person` belongs to one production: what one production knows about a human
+(phone, address, notes) is that production's record and no other production sees it.
+The same human on two productions is two Person rows, linked by their user account
+when they have one.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+
+from accounts.models import validate_time_zone
+from crew.phones import validate_e164
+from productions.models import Production, ScopedQuerySet
+
+
+class Department(models.Model):
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="departments")
+    name = models.CharField(max_length=80)
+    order = models.PositiveSmallIntegerField(default=100)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                "production",
+                Lower("name"),
+                name="department_unique_name",
+                violation_error_message="This production already has a department with that name.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Position(models.Model):
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="positions")
+    title = models.CharField(max_length=80)
+    department = models.ForeignKey(
+        Department, on_delete=models.SET_NULL, null=True, blank=True, related_name="positions"
+    )
+    is_head_of_department = models.BooleanField("head of department", default=False)
+    order = models.PositiveSmallIntegerField(default=100)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                "production",
+                Lower("title"),
+                name="position_unique_title",
+                violation_error_message="This production already has a position with that title.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Person(models.Model):
+    """A crew or cast member's record on one production. Many never log in."""
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="people")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        help_text="Their login, if they have one.",
+    )
+    name = models.CharField(max_length=150)
+    pronouns = models.CharField(max_length=30, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    phone = models.CharField(
+        max_length=20, blank=True, validators=[validate_e164], help_text="Stored as E.164."
+    )
+    address = models.TextField("home address", blank=True)
+    language = models.CharField(
+        "preferred language", max_length=10, choices=settings.LANGUAGES, default="en"
+    )
+    time_zone = models.CharField(max_length=64, blank=True, validators=[validate_time_zone])
+    emergency_contact_name = models.CharField(max_length=150, blank=True)
+    emergency_contact_phone = models.CharField(
+        max_length=20, blank=True, validators=[validate_e164]
+    )
+    dietary_notes = models.CharField(max_length=300, blank=True)
+    share_email = models.BooleanField("show my e-mail to the team", default=False)
+    share_phone = models.BooleanField("show my phone to the team", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name_plural = "people"
+        constraints = [
+            models.UniqueConstraint(
+                "production",
+                Lower("email"),
+                condition=~Q(email=""),
+                name="person_unique_email_per_production",
+                violation_error_message="Someone on this production already has that e-mail.",
+            ),
+            models.UniqueConstraint(
+                fields=["production", "user"],
+                condition=Q(user__isnull=False),
+                name="person_unique_user_per_production",
+                violation_error_message="This account already has a record on this production.",
+            ),
+        ]
+        indexes = [models.Index(Lower("name"), name="person_name_ci")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EngagementStatus(models.TextChoices):
+    OFFERED = "offered", "Offered"
+    CONFIRMED = "confirmed", "Confirmed"
+    WRAPPED = "wrapped", "Wrapped"
+
+
+class Engagement(models.Model):
+    """A person hired on a production for a position, over a period."""
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="engagements")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="engagements")
+    position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="engagements")
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, null=True, blank=True, related_name="engagements"
+    )
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    call_offset_minutes = models.SmallIntegerField(
+        default=0,
+        help_text="Minutes before (negative) or after general call. 0 = at general call.",
+    )
+    status = models.CharField(
+        max_length=10, choices=EngagementStatus.choices, default=EngagementStatus.OFFERED
+    )
+    notes = models.TextField(blank=True, help_text="Department notes about this engagement.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["department__order", "position__order", "person__name", "id"]
+        indexes = [models.Index(fields=["production", "department"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="engagement_end_after_start",
+                violation_error_message="The end date cannot be before the start date.",
+            ),
+            models.CheckConstraint(
+                condition=Q(call_offset_minutes__gte=-720) & Q(call_offset_minutes__lte=720),
+                name="engagement_call_offset_within_12h",
+                violation_error_message="A call offset is at most 12 hours from general call.",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "position"],
+                name="engagement_unique_person_position",
+                violation_error_message="This person already holds that position here.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.position}"
+
+
+class Character(models.Model):
+    """A character in the script; its cast ID (1 = the lead) is how sheets list cast."""
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="characters")
+    name = models.CharField(max_length=120)
+    cast_number = models.PositiveSmallIntegerField(
+        "cast ID", null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    engagement = models.ForeignKey(
+        Engagement,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="characters",
+        help_text="The cast member who plays the part.",
+    )
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("cast_number").asc(nulls_last=True), "name"]
+        constraints = [
+            models.UniqueConstraint(
+                "production",
+                Lower("name"),
+                name="character_unique_name",
+                violation_error_message="A character with that name already exists.",
+            ),
+            models.UniqueConstraint(
+                fields=["production", "cast_number"],
+                name="character_unique_cast_number",
+                violation_error_message="That cast ID is taken.",
+            ),
+            models.CheckConstraint(
+                condition=Q(cast_number__isnull=True) | Q(cast_number__gte=1),
+                name="character_cast_number_positive",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cast_number}. {self.name}" if self.cast_number else self.name
+
+
+class UnavailabilityQuerySet(ScopedQuerySet["Unavailability"]):
+    production_field = "person__production"
+
+
+class Unavailability(models.Model):
+    """Dates a person cannot work. The reason is for producers only."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="unavailabilities")
+    start_date = models.DateField()
+    end_date = models.DateField()
+    reason = models.CharField(max_length=200, blank=True)
+
+    objects = UnavailabilityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start_date", "id"]
+        verbose_name_plural = "unavailabilities"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")),
+                name="unavailability_end_after_start",
+                violation_error_message="The end date cannot be before the start date.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.start_date}–{self.end_date}"

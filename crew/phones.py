@@ -1,0 +1,35 @@
+"""Phone numbers are stored in E.164 (+33612345678), whatever the person typed."""
+
+from __future__ import annotations
+
+import phonenumbers
+from django.core.exceptions import ValidationError
+
+
+def normalise_phone(raw: str, region: str | None = None) -> str:
+    """Parse a typed number (national numbers need ``region``) into E.164, or raise."""
+    raw = raw.strip()
+    if not raw:
+        return ""
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        raise ValidationError(
+            f"“{raw}” is not a phone number. Use the international form, e.g. +44 20 7946 0958."
+        ) from None
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError(f"“{raw}” is not a valid phone number.")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def validate_e164(value: str) -> None:
+    if value and normalise_phone(value) != value:
+        raise ValidationError(f"“{value}” is not stored in E.164 form (e.g. +442079460958).")
+
+
+def display_phone(value: str) -> str:
+    if not value:
+        return ""
+    return phonenumbers.format_number(
+        phonenumbers.parse(value), phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )

@@ -1,0 +1,254 @@
+"""A production, the companies behind it, who is on it (membership) and its deadlines."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from accounts.models import validate_time_zone
+from productions.roles import Role
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from productions.scoping import Access
+
+# DOMAIN.md: the customary order of script revision colours. Productions may change it.
+DEFAULT_REVISION_COLOURS = [
+    "White",
+    "Blue",
+    "Pink",
+    "Yellow",
+    "Green",
+    "Goldenrod",
+    "Buff",
+    "Salmon",
+    "Cherry",
+    "Tan",
+    "Gray",
+    "Double White",
+]
+
+
+def default_revision_colours() -> list[str]:
+    return list(DEFAULT_REVISION_COLOURS)
+
+
+def default_languages() -> list[str]:
+    return ["en"]
+
+
+class ProductionKind(models.TextChoices):
+    FEATURE = "feature", "Feature film"
+    SERIES = "series", "Series"
+    SHORT = "short", "Short film"
+    COMMERCIAL = "commercial", "Commercial"
+    DOCUMENTARY = "documentary", "Documentary"
+
+
+class ProductionStatus(models.TextChoices):
+    DEVELOPMENT = "development", "Development"
+    PRE_PRODUCTION = "pre_production", "Pre-production"
+    PRODUCTION = "production", "Production"
+    POST_PRODUCTION = "post_production", "Post-production"
+    DELIVERED = "delivered", "Delivered"
+    ARCHIVED = "archived", "Archived"
+
+
+class ProductionQuerySet(models.QuerySet["Production"]):
+    def for_user(self, user: User | Any) -> ProductionQuerySet:
+        """The productions ``user`` is a member of: the root of tenant isolation."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(memberships__user=user)
+
+
+class Production(models.Model):
+    title = models.CharField(max_length=200)
+    kind = models.CharField(
+        max_length=20, choices=ProductionKind.choices, default=ProductionKind.FEATURE
+    )
+    status = models.CharField(
+        max_length=20, choices=ProductionStatus.choices, default=ProductionStatus.DEVELOPMENT
+    )
+    logline = models.TextField(blank=True)
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    prep_start = models.DateField("prep starts", null=True, blank=True)
+    shoot_start = models.DateField("shoot starts", null=True, blank=True)
+    shoot_end = models.DateField("shoot ends", null=True, blank=True)
+    wrap_date = models.DateField("wrap", null=True, blank=True)
+    languages = ArrayField(
+        models.CharField(max_length=10),
+        default=default_languages,
+        blank=True,
+        help_text="Languages spoken on set (ISO codes, e.g. en, fr).",
+    )
+    revision_colours = ArrayField(
+        models.CharField(max_length=30), default=default_revision_colours, blank=True
+    )
+    office_address = models.TextField("production office address", blank=True)
+    office_phone = models.CharField("production office phone", max_length=32, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProductionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(shoot_end__isnull=True)
+                | Q(shoot_start__isnull=True)
+                | Q(shoot_end__gte=models.F("shoot_start")),
+                name="production_shoot_end_after_start",
+                violation_error_message="The shoot cannot end before it starts.",
+            ),
+            models.CheckConstraint(
+                condition=Q(prep_start__isnull=True)
+                | Q(shoot_start__isnull=True)
+                | Q(prep_start__lte=models.F("shoot_start")),
+                name="production_prep_before_shoot",
+                violation_error_message="Prep must start on or before the first shoot day.",
+            ),
+            models.CheckConstraint(
+                condition=Q(wrap_date__isnull=True)
+                | Q(shoot_end__isnull=True)
+                | Q(wrap_date__gte=models.F("shoot_end")),
+                name="production_wrap_after_shoot",
+                violation_error_message="Wrap cannot come before the last shoot day.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CoProducerRole(models.TextChoices):
+    MAJORITY = "majority", "Majority co-producer"
+    MINORITY = "minority", "Minority co-producer"
+    ASSOCIATE = "associate", "Associate producer"
+    SERVICE = "service", "Service company"
+
+
+class CoProducer(models.Model):
+    """A company behind a (possibly cross-border) co-production."""
+
+    production = models.ForeignKey(
+        Production, on_delete=models.CASCADE, related_name="co_producers"
+    )
+    name = models.CharField(max_length=200)
+    country = models.CharField(max_length=2, help_text="ISO 3166 country code, e.g. FR.")
+    role = models.CharField(
+        max_length=20, choices=CoProducerRole.choices, default=CoProducerRole.MINORITY
+    )
+    share_percent = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["production", "role", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["production", "name"], name="coproducer_unique_name"),
+            models.CheckConstraint(
+                condition=Q(share_percent__isnull=True)
+                | (Q(share_percent__gte=0) & Q(share_percent__lte=100)),
+                name="coproducer_share_0_100",
+                violation_error_message="A share is between 0 and 100 per cent.",
+            ),
+            models.CheckConstraint(
+                condition=Q(country__regex=r"^[A-Z]{2}$"),
+                name="coproducer_country_iso",
+                violation_error_message="Use a two-letter ISO country code, e.g. FR.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.country})"
+
+
+_M = TypeVar("_M", bound=models.Model)
+
+
+class ScopedQuerySet(models.QuerySet[_M, _M]):
+    """Every production-scoped model's manager: the one way views reach its rows."""
+
+    production_field = "production"
+
+    def for_access(self, access: Access) -> Self:
+        return self.filter(**{f"{self.production_field}_id": access.production.pk})
+
+
+class Membership(models.Model):
+    """What a user may see and do on one production (see productions.roles)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.CREW)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["production", "role", "user__email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "production"],
+                name="membership_unique_user_production",
+                violation_error_message="This person is already a member of the production.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} on {self.production}"
+
+
+class DeadlineStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    DONE = "done", "Done"
+    MISSED = "missed", "Missed"
+
+
+class Deadline(models.Model):
+    """A milestone someone owns: script lock, location contracts, the final cut…"""
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="deadlines")
+    title = models.CharField(max_length=200)
+    due = models.DateTimeField()
+    owners = models.ManyToManyField("crew.Person", related_name="deadlines", blank=True)
+    department = models.ForeignKey(
+        "crew.Department",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deadlines",
+    )
+    status = models.CharField(
+        max_length=10, choices=DeadlineStatus.choices, default=DeadlineStatus.OPEN
+    )
+    notes = models.TextField(blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due", "id"]
+        indexes = [models.Index(fields=["production", "status", "due"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="done", completed_at__isnull=False)
+                | (~Q(status="done") & Q(completed_at__isnull=True)),
+                name="deadline_completed_iff_done",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status == DeadlineStatus.OPEN and self.due < timezone.now()

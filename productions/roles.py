@@ -1,0 +1,67 @@
+"""The role table: what each membership role may do on its production.
+
+This is the single source of truth; docs/permissions.md renders the same table and a
+test checks the two agree.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    PRODUCER = "producer", "Producer / production office"
+    ASSISTANT_DIRECTOR = "ad", "Assistant director"
+    DEPARTMENT_HEAD = "hod", "Department head"
+    DIRECTOR = "director", "Director / creator"
+    CREW = "crew", "Crew / cast"
+
+
+class Action(StrEnum):
+    VIEW_PRODUCTION = "view_production"
+    MANAGE_PRODUCTION = "manage_production"  # settings, co-producers, delete
+    MANAGE_MEMBERS = "manage_members"
+    VIEW_ALL_CONTACTS = "view_all_contacts"  # e-mail and phone of everyone
+    VIEW_DEPARTMENT_CONTACTS = "view_department_contacts"  # … of one's own department
+    VIEW_PRIVATE_DETAILS = "view_private_details"  # address, emergency contact, diet
+    VIEW_UNAVAILABILITY_REASONS = "view_unavailability_reasons"
+    MANAGE_CREW = "manage_crew"  # any engagement, people, CSV import
+    MANAGE_DEPARTMENT_CREW = "manage_department_crew"  # engagements of one's own department
+    MANAGE_DEPARTMENTS = "manage_departments"  # departments, positions, characters
+    VIEW_SCHEDULE = "view_schedule"
+    EDIT_SCHEDULE = "edit_schedule"
+    DRAFT_CALL_SHEETS = "draft_call_sheets"
+    APPROVE_CALL_SHEETS = "approve_call_sheets"
+    PUBLISH_CALL_SHEETS = "publish_call_sheets"
+    MANAGE_DEADLINES = "manage_deadlines"
+    EDIT_BREAKDOWN = "edit_breakdown"
+
+
+_EVERYONE = {Action.VIEW_PRODUCTION}
+_READ_ALL = _EVERYONE | {Action.VIEW_SCHEDULE}
+
+ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
+    Role.PRODUCER: frozenset(Action),
+    Role.ASSISTANT_DIRECTOR: frozenset(
+        _READ_ALL
+        | {
+            Action.VIEW_ALL_CONTACTS,
+            Action.VIEW_PRIVATE_DETAILS,
+            Action.EDIT_SCHEDULE,
+            Action.DRAFT_CALL_SHEETS,
+            Action.EDIT_BREAKDOWN,
+        }
+    ),
+    Role.DEPARTMENT_HEAD: frozenset(
+        _READ_ALL | {Action.VIEW_DEPARTMENT_CONTACTS, Action.MANAGE_DEPARTMENT_CREW}
+    ),
+    Role.DIRECTOR: frozenset(_READ_ALL | {Action.APPROVE_CALL_SHEETS}),
+    # Crew and cast see the schedule through their call sheets, not the whole board.
+    Role.CREW: frozenset(_EVERYONE),
+}
+
+
+def role_allows(role: str, action: Action) -> bool:
+    return action in ROLE_ACTIONS[Role(role)]

@@ -1,0 +1,153 @@
+"""Writes for productions: create, update, members, deadlines."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import User
+from productions.models import (
+    CoProducer,
+    Deadline,
+    DeadlineStatus,
+    Membership,
+    Production,
+)
+from productions.roles import Role
+
+PRODUCTION_FIELDS = (
+    "title",
+    "kind",
+    "status",
+    "logline",
+    "time_zone",
+    "prep_start",
+    "shoot_start",
+    "shoot_end",
+    "wrap_date",
+    "languages",
+    "revision_colours",
+    "office_address",
+    "office_phone",
+)
+
+
+def _full_clean(instance: Any, exclude: list[str] | None = None) -> None:
+    """Run field validation and the model's constraints before touching the database."""
+    instance.full_clean(exclude=exclude)
+
+
+@transaction.atomic
+def production_create(*, by: User, title: str, **fields: Any) -> Production:
+    """A new production with its creator as producer and the default departments."""
+    from crew.services import departments_seed, person_for_user
+
+    production = Production(
+        title=title, **{k: v for k, v in fields.items() if k in PRODUCTION_FIELDS}
+    )
+    _full_clean(production)
+    production.save()
+    Membership.objects.create(user=by, production=production, role=Role.PRODUCER)
+    departments_seed(production=production)
+    person_for_user(production=production, user=by)
+    return production
+
+
+@transaction.atomic
+def production_update(*, production: Production, **fields: Any) -> Production:
+    for name, value in fields.items():
+        if name in PRODUCTION_FIELDS:
+            setattr(production, name, value)
+    _full_clean(production)
+    production.save()
+    return production
+
+
+def production_delete(*, production: Production) -> None:
+    production.delete()
+
+
+def co_producer_save(*, co_producer: CoProducer) -> CoProducer:
+    co_producer.country = co_producer.country.upper()
+    _full_clean(co_producer)
+    co_producer.save()
+    return co_producer
+
+
+@transaction.atomic
+def membership_add(*, production: Production, user: User, role: str) -> Membership:
+    if role not in Role.values:
+        raise ValidationError(
+            {"role": [f"Unknown role {role!r}; use one of {', '.join(Role.values)}."]}
+        )
+    if Membership.objects.filter(production=production, user=user).exists():
+        raise ValidationError({"email": [f"{user.email} is already a member of this production."]})
+    try:
+        with transaction.atomic():
+            membership = Membership.objects.create(production=production, user=user, role=role)
+    except IntegrityError:
+        raise ValidationError(
+            {"email": [f"{user.email} is already a member of this production."]}
+        ) from None
+    return membership
+
+
+def membership_change_role(*, membership: Membership, role: str) -> Membership:
+    if role not in Role.values:
+        raise ValidationError({"role": [f"Unknown role {role!r}."]})
+    if membership.role == Role.PRODUCER and role != Role.PRODUCER:
+        _ensure_another_producer(membership)
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
+
+
+def membership_remove(*, membership: Membership) -> None:
+    if membership.role == Role.PRODUCER:
+        _ensure_another_producer(membership)
+    membership.delete()
+
+
+def _ensure_another_producer(membership: Membership) -> None:
+    others = Membership.objects.filter(
+        production_id=membership.production_id, role=Role.PRODUCER
+    ).exclude(pk=membership.pk)
+    if not others.exists():
+        raise ValidationError({"role": ["A production needs at least one producer."]})
+
+
+@transaction.atomic
+def deadline_save(
+    *,
+    deadline: Deadline,
+    owner_ids: list[int] | None = None,
+) -> Deadline:
+    """Create or update a deadline; owners must be people on the same production."""
+    from crew.models import Person
+
+    department = deadline.department
+    if department is not None and department.production_id != deadline.production_id:
+        raise ValidationError({"department": ["That department belongs to another production."]})
+    if deadline.status == DeadlineStatus.DONE and deadline.completed_at is None:
+        deadline.completed_at = timezone.now()
+    elif deadline.status != DeadlineStatus.DONE:
+        deadline.completed_at = None
+    _full_clean(deadline)
+    deadline.save()
+    if owner_ids is not None:
+        owners = list(Person.objects.filter(production_id=deadline.production_id, pk__in=owner_ids))
+        if len(owners) != len(set(owner_ids)):
+            raise ValidationError({"owners": ["Owners must be people on this production."]})
+        deadline.owners.set(owners)
+    return deadline
+
+
+def deadline_complete(*, deadline: Deadline, at: datetime | None = None) -> Deadline:
+    deadline.status = DeadlineStatus.DONE
+    deadline.completed_at = at or timezone.now()
+    deadline.save(update_fields=["status", "completed_at"])
+    return deadline

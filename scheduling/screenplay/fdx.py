@@ -1,0 +1,142 @@
+"""Final Draft (.fdx) import.
+
+Uploads are untrusted XML, so they are parsed with ``defusedxml`` with DTDs, entity
+declarations and external references all refused: a real Final Draft save never contains
+them, and allowing them is how "billion laughs" and external-entity attacks get in.
+
+Only the direct ``<Paragraph>`` children of the script's ``<Content>`` are the script;
+paragraphs nested elsewhere (title page, ``SceneArcBeats``, header and footer) are not.  Dual
+dialogue is the one legitimate nesting: ``<Paragraph><DualDialogue>`` with the two speeches
+inside.  Text is the concatenation of a paragraph's ``<Text>`` runs, because Final Draft
+splits a run wherever the style changes, even in the middle of ``(cont'd)``.
+"""
+
+from __future__ import annotations
+
+from xml.etree.ElementTree import Element as XmlElement
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from scheduling.eighths import parse_eighths
+from scheduling.screenplay.errors import ScreenplayError
+from scheduling.screenplay.headings import clean_text
+from scheduling.screenplay.model import Element, Kind, SceneMeta
+
+_KINDS: dict[str, Kind] = {
+    "Scene Heading": Kind.HEADING,
+    "Action": Kind.ACTION,
+    "General": Kind.GENERAL,
+    "Character": Kind.CHARACTER,
+    "Parenthetical": Kind.PARENTHETICAL,
+    "Dialogue": Kind.DIALOGUE,
+    "Singing": Kind.DIALOGUE,
+    "Lyrics": Kind.DIALOGUE,
+    "Transition": Kind.TRANSITION,
+    "Shot": Kind.SHOT,
+    "New Act": Kind.CENTERED,
+    "End Of Act": Kind.CENTERED,
+    "End of Act": Kind.CENTERED,
+    "Cold Opening": Kind.CENTERED,
+    "Show/Ep. Title": Kind.CENTERED,
+}
+_NOT_PRINTED = frozenset({"Cast List"})
+
+
+def _text(paragraph: XmlElement) -> str:
+    return "".join(run.text or "" for run in paragraph.findall("Text"))
+
+
+def _new_page_types(root: XmlElement) -> set[str]:
+    """Element types the file's own template starts on a new page (TV acts, usually)."""
+    types: set[str] = set()
+    for setting in root.findall("ElementSettings"):
+        spec = setting.find("ParagraphSpec")
+        if spec is not None and spec.get("StartsNewPage") == "Yes":
+            types.add(setting.get("Type", ""))
+    return types
+
+
+def _scene_meta(paragraph: XmlElement) -> SceneMeta:
+    number = (paragraph.get("Number") or "").strip()
+    props = paragraph.find("SceneProperties")
+    eighths: int | None = None
+    page: int | None = None
+    if props is not None:
+        try:
+            eighths = max(1, parse_eighths(props.get("Length", "")))
+        except ValueError:
+            eighths = None  # a damaged length is recomputed by the page model instead
+        page_text = props.get("Page", "").strip()
+        page = int(page_text) if page_text.isdigit() and int(page_text) > 0 else None
+    return SceneMeta(number=number, eighths=eighths, page=page)
+
+
+def _dual(container: XmlElement) -> list[Element]:
+    elements: list[Element] = []
+    column = 0
+    for inner in container.findall("Paragraph"):
+        kind = _KINDS.get(inner.get("Type", ""), Kind.ACTION)
+        if kind is Kind.CHARACTER:
+            column = min(column + 1, 2)
+        elements.append(Element(kind, _text(inner), max(column, 1)))
+    return elements
+
+
+def _parse_xml(data: bytes) -> XmlElement:
+    try:
+        root: XmlElement = fromstring(data, forbid_dtd=True, forbid_entities=True)
+    except DefusedXmlException as error:
+        raise ScreenplayError(
+            "This Final Draft file contains a DTD or entity declarations, which Final Draft "
+            "never writes; it was refused for safety. Re-save it from Final Draft and try again."
+        ) from error
+    except ParseError as error:
+        line, column = getattr(error, "position", (0, 0))
+        raise ScreenplayError(
+            f"This Final Draft (.fdx) file is damaged: its XML is not well-formed "
+            f"(line {line}, column {column}). Re-save it from Final Draft and try again."
+        ) from error
+    return root
+
+
+def parse_fdx(data: bytes) -> tuple[str, list[Element]]:
+    """Title and elements of a Final Draft file (raw bytes: the XML declares its encoding)."""
+    root = _parse_xml(data)
+    if root.tag != "FinalDraft":
+        raise ScreenplayError(
+            f"This XML file is not a Final Draft script (its root element is <{root.tag}>, "
+            "not <FinalDraft>)."
+        )
+    content = root.find("Content")
+    if content is None:
+        raise ScreenplayError("This Final Draft file has no script content (<Content>).")
+    new_page = _new_page_types(root)
+    elements: list[Element] = []
+    for paragraph in content.findall("Paragraph"):
+        kind_name = paragraph.get("Type", "")
+        container = paragraph.find("DualDialogue")
+        if container is not None:
+            elements += _dual(container)
+            continue
+        if kind_name in _NOT_PRINTED:
+            continue
+        if kind_name in new_page or paragraph.get("StartsNewPage") == "Yes":
+            elements.append(Element(Kind.PAGE_BREAK))
+        kind = _KINDS.get(kind_name, Kind.ACTION)
+        meta = _scene_meta(paragraph) if kind is Kind.HEADING else None
+        elements.append(Element(kind, _text(paragraph), meta=meta))
+    return _title(root), elements
+
+
+def _title(root: XmlElement) -> str:
+    """First non-empty line of the title page, which is where Final Draft puts the title."""
+    page = root.find("TitlePage/Content")
+    if page is None:
+        return ""
+    for paragraph in page.findall("Paragraph"):
+        text = clean_text(_text(paragraph))
+        if text:
+            return text
+    return ""
