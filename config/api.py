@@ -12,6 +12,8 @@ router.register("tokens", TokenViewSet, basename="token")
 urlpatterns = [
     path("me/", MeView.as_view(), name="me"),
     path("", include("productions.api.urls")),
+    path("", include("crew.api.urls")),
+    path("", include("scheduling.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),

@@ -12,4 +12,6 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("api/v1/", include(("config.api", "api"), namespace="api")),
     path("productions/", include("productions.urls")),
+    path("productions/<int:production_id>/crew/", include("crew.urls")),
+    path("productions/<int:production_id>/", include("scheduling.urls")),
 ]

@@ -1,0 +1,80 @@
+"""Reads for crew. Every function takes an Access: the scoping is not optional."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from crew.models import Character, Department, Engagement, Person, Position, Unavailability
+from productions.scoping import Access
+
+
+def crew_list(
+    *,
+    access: Access,
+    q: str = "",
+    department_id: int | None = None,
+    status: str = "",
+    position_id: int | None = None,
+) -> QuerySet[Engagement]:
+    """Engagements with person, position and department, in call-sheet order.
+
+    A constant number of queries whatever the size of the crew (one, with joins).
+    """
+    engagements = Engagement.objects.for_access(access).select_related(
+        "person", "position", "department"
+    )
+    if q.strip():
+        term = q.strip()
+        engagements = engagements.filter(
+            Q(person__name__icontains=term)
+            | Q(position__title__icontains=term)
+            | Q(department__name__icontains=term)
+            | Q(characters__name__icontains=term)
+        ).distinct()
+    if department_id:
+        engagements = engagements.filter(department_id=department_id)
+    if status:
+        engagements = engagements.filter(status=status)
+    if position_id:
+        engagements = engagements.filter(position_id=position_id)
+    return engagements.order_by(
+        "department__order", "department__name", "position__order", "person__name", "id"
+    )
+
+
+def departments_for(*, access: Access) -> QuerySet[Department]:
+    return Department.objects.for_access(access).order_by("order", "name")
+
+
+def positions_for(*, access: Access) -> QuerySet[Position]:
+    return (
+        Position.objects.for_access(access).select_related("department").order_by("order", "title")
+    )
+
+
+def people_for(*, access: Access) -> QuerySet[Person]:
+    return Person.objects.for_access(access).order_by("name", "id")
+
+
+def person_detail(*, access: Access, person_id: int) -> Person:
+    """One person with their engagements (404 outside the production)."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        Person.objects.for_access(access).prefetch_related(
+            Prefetch(
+                "engagements",
+                queryset=Engagement.objects.select_related("position", "department"),
+            ),
+            "unavailabilities",
+        ),
+        pk=person_id,
+    )
+
+
+def characters_for(*, access: Access) -> QuerySet[Character]:
+    return Character.objects.for_access(access).select_related("engagement__person")
+
+
+def unavailability_for(*, access: Access, person: Person) -> QuerySet[Unavailability]:
+    return Unavailability.objects.for_access(access).filter(person=person)
