@@ -4,18 +4,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import redis
-from django.conf import settings
 from rest_framework.test import APIClient
 
 from tests.factories import make_user
 from tests.services import SmtpSink, running_smtp_sink, running_worker
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _fresh_redis_database() -> None:
-    """Each test process has its own Redis database; start it empty."""
-    redis.Redis.from_url(settings.REDIS_URL).flushdb()
 
 
 @pytest.fixture(autouse=True)

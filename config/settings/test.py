@@ -1,11 +1,12 @@
-"""Tests: real PostgreSQL and Redis, but each test process gets its own Redis database
-and Celery queue so parallel runs (pytest-xdist) never see each other's messages."""
+"""Tests: real PostgreSQL and Redis. Every test process (each pytest-xdist worker, and
+each of several pytest runs on one machine) gets its own database, Redis database,
+cache prefix and Celery queue, so parallel runs never see each other's rows or messages."""
 
 import os
 
 from config.env import celery_broker_url, redis_url_with_db
 from config.settings.base import *  # noqa: F403
-from config.settings.base import CACHES, REDIS_URL, config_errors_exit, env
+from config.settings.base import CACHES, DATABASES, REDIS_URL, config_errors_exit, env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -15,10 +16,16 @@ with config_errors_exit():
         "EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend"
     )
 
-_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
-TEST_REDIS_DB = 2 + int(_worker[2:]) if _worker.startswith("gw") else 1
+# The run id is inherited through the environment by pytest-xdist workers and by worker
+# processes that tests start, so they all join the same run. pytest-django adds _gwN to
+# the database name for each xdist worker; the Redis side adds the worker number itself.
+_run = int(os.environ.setdefault("CALLBOARD_TEST_RUN", str(os.getpid())))
+_xdist = os.environ.get("PYTEST_XDIST_WORKER", "gw-1")[2:]
+_slot = _run * 16 + int(_xdist) + 1
+DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{_run}"}
+TEST_REDIS_DB = 1 + _slot % 15
 REDIS_URL = redis_url_with_db(REDIS_URL, TEST_REDIS_DB)
-CACHES = {"default": {**CACHES["default"], "LOCATION": REDIS_URL}}
+CACHES = {"default": {**CACHES["default"], "LOCATION": REDIS_URL, "KEY_PREFIX": f"t{_slot}"}}
 CELERY_BROKER_URL = celery_broker_url(REDIS_URL)
-CELERY_TASK_DEFAULT_QUEUE = f"callboard-test-{TEST_REDIS_DB}"
+CELERY_TASK_DEFAULT_QUEUE = f"callboard-test-{_slot}"
 WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from accounts.models import User
+from core.demo import DEMO_LOGINS, DEMO_PASSWORD
+from crew.models import Character, Department, Engagement, Person
+from productions.models import Deadline, Membership, Production
+from productions.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_production_has_a_full_team_and_a_login_per_role():
+    call_command("seed_demo")
+
+    production = Production.objects.get()
+    crew = Engagement.objects.filter(production=production).exclude(department__name="Cast")
+    departments_with_crew = {e.department.name for e in crew.select_related("department")}
+    assert crew.count() >= 120
+    assert len(departments_with_crew) >= 12
+    assert Engagement.objects.filter(production=production, department__name="Cast").count() == 40
+    assert Character.objects.filter(production=production, cast_number__isnull=False).count() == 40
+    assert Deadline.objects.filter(production=production).count() >= 5
+    roles = set(Membership.objects.filter(production=production).values_list("role", flat=True))
+    assert roles == set(Role.values)
+    for email, _ in DEMO_LOGINS:
+        assert User.objects.get(email=email).check_password(DEMO_PASSWORD)
+
+
+def test_running_it_again_duplicates_nothing():
+    call_command("seed_demo")
+    counts = [model.objects.count() for model in (Production, Person, Engagement, Department, User)]
+
+    call_command("seed_demo")
+
+    assert [model.objects.count() for model in (Production, Person, Engagement, Department, User)] == counts
+
+
+def test_the_demo_hod_heads_the_camera_department():
+    call_command("seed_demo")
+    from productions.scoping import production_access
+
+    hod = User.objects.get(email="hod@demo.test")
+    access = production_access(hod, Production.objects.get().pk)
+    camera = Department.objects.get(name="Camera")
+
+    assert access.can_manage_department(camera.pk)
+    assert not access.can_manage_department(Department.objects.get(name="Grip").pk)

@@ -1,0 +1,35 @@
+"""docs/permissions.md shows the role table that the code enforces; they must agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from productions.roles import ROLE_ACTIONS, Action, Role
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "permissions.md"
+
+
+def documented_table() -> tuple[list[str], dict[str, set[str]]]:
+    lines = DOC.read_text().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("| action |"))
+    cells = lambda line: [cell.strip().strip("`") for cell in line.strip().strip("|").split("|")]  # noqa: E731
+    roles = cells(lines[start])[1:-1]
+    allowed: dict[str, set[str]] = {role: set() for role in roles}
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        action, *marks = cells(line)
+        for role, mark in zip(roles, marks[: len(roles)], strict=True):
+            if mark == "✓":
+                allowed[role].add(action)
+        allowed.setdefault("*", set()).add(action)
+    return roles, allowed
+
+
+def test_the_documented_role_table_matches_the_code():
+    roles, allowed = documented_table()
+
+    assert roles == [role.value for role in Role]
+    assert allowed.pop("*") == {action.value for action in Action}
+    for role in Role:
+        assert allowed[role.value] == {action.value for action in ROLE_ACTIONS[role]}, role
