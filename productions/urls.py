@@ -6,4 +6,41 @@ app_name = "productions"
 
 urlpatterns = [
     path("", views.production_list, name="list"),
+    path("new/", views.production_new, name="new"),
+    path("<int:production_id>/", views.production_overview, name="overview"),
+    path("<int:production_id>/settings/", views.production_settings, name="settings"),
+    path(
+        "<int:production_id>/settings/co-producers/",
+        views.co_producer_add,
+        name="co-producer-add",
+    ),
+    path(
+        "<int:production_id>/settings/co-producers/<int:co_producer_id>/remove/",
+        views.co_producer_remove,
+        name="co-producer-remove",
+    ),
+    path("<int:production_id>/members/", views.member_list, name="members"),
+    path("<int:production_id>/members/invite/", views.member_add, name="member-invite"),
+    path(
+        "<int:production_id>/members/<int:membership_id>/role/",
+        views.member_role,
+        name="member-role",
+    ),
+    path(
+        "<int:production_id>/members/<int:membership_id>/remove/",
+        views.member_remove,
+        name="member-remove",
+    ),
+    path("<int:production_id>/deadlines/", views.deadline_list, name="deadlines"),
+    path("<int:production_id>/deadlines/new/", views.deadline_new, name="deadline-new"),
+    path(
+        "<int:production_id>/deadlines/<int:deadline_id>/edit/",
+        views.deadline_edit,
+        name="deadline-edit",
+    ),
+    path(
+        "<int:production_id>/deadlines/<int:deadline_id>/done/",
+        views.deadline_done,
+        name="deadline-done",
+    ),
 ]

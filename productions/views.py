@@ -1,14 +1,430 @@
+"""Production pages: list, create, overview, settings, members, deadlines.
+
+Every page that takes a production id starts with ``production_access`` (404 for
+non-members) and checks its action with ``access.require`` (403).
+"""
+
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from typing import Any
 
-from productions.selectors import productions_for_user
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.views.decorators.http import require_POST
+
+from accounts.models import User
+from crew.models import Engagement
+from crew.selectors import departments_for, people_for
+from productions.forms import (
+    CoProducerForm,
+    DeadlineForm,
+    MemberInviteForm,
+    MemberRoleForm,
+    ProductionForm,
+    ProductionSettingsForm,
+    add_service_errors,
+)
+from productions.invitations import member_invite
+from productions.models import CoProducer, Deadline, DeadlineStatus, Membership, Production
+from productions.roles import Action, Role
+from productions.scoping import Access, production_access
+from productions.selectors import (
+    deadlines_for_access,
+    memberships_for_user,
+    productions_for_user,
+)
+from productions.services import (
+    co_producer_save,
+    deadline_complete,
+    deadline_save,
+    membership_change_role,
+    membership_remove,
+    production_create,
+    production_update,
+)
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def posted(request: HttpRequest) -> Any:
+    """The POST data to bind a form to (even an empty POST), or None on GET."""
+    return request.POST if request.method == "POST" else None
+
+
+def posted_files(request: HttpRequest) -> Any:
+    return request.FILES if request.method == "POST" else None
+
+
+def page_context(access: Access, section: str, **extra: Any) -> dict[str, Any]:
+    """What every production page's template needs: the production, the subnav, ``can``."""
+    can: dict[str, bool] = {action.value: access.can(action) for action in Action}
+    can["add_crew"] = access.can(Action.MANAGE_CREW) or (
+        access.can(Action.MANAGE_DEPARTMENT_CREW) and bool(access.head_of_department_ids)
+    )
+    return {
+        "production": access.production,
+        "access": access,
+        "role": access.role,
+        "can": can,
+        "section": section,
+        **extra,
+    }
 
 
 def production_list(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    roles = {m.production_id: m.get_role_display() for m in memberships_for_user(user=user)}
+    productions = list(productions_for_user(user=user))
+    for production in productions:
+        production.role_label = roles.get(production.pk, "")  # type: ignore[attr-defined]
+    return render(request, "productions/list.html", {"productions": productions})
+
+
+def production_new(request: HttpRequest) -> HttpResponse:
+    form = ProductionForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            production = production_create(by=_user(request), **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"“{production.title}” created. You are its producer.")
+            return redirect("productions:overview", production_id=production.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "productions/new.html", {"form": form}, status=status)
+
+
+def production_overview(request: HttpRequest, production_id: int) -> HttpResponse:
+    access = production_access(request.user, production_id)
+    production = access.production
+    by_department = list(
+        Engagement.objects.for_access(access)
+        .values("department__name", "department__order")
+        .annotate(people=Count("person", distinct=True))
+        .order_by("department__order", "department__name")
+    )
+    upcoming = list(deadlines_for_access(access=access, status=DeadlineStatus.OPEN)[:5])
+    with timezone.override(production.time_zone):
+        return render(
+            request,
+            "productions/overview.html",
+            page_context(
+                access,
+                "overview",
+                co_producers=list(production.co_producers.all()),
+                by_department=by_department,
+                crew_total=sum(row["people"] for row in by_department),
+                deadlines=upcoming,
+            ),
+        )
+
+
+# Settings ---------------------------------------------------------------------------
+
+
+def _settings_page(
+    request: HttpRequest,
+    access: Access,
+    *,
+    form: ProductionSettingsForm | None = None,
+    co_producer_form: CoProducerForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    production = access.production
     return render(
         request,
-        "productions/list.html",
-        {"productions": productions_for_user(user=request.user)},
+        "productions/settings.html",
+        page_context(
+            access,
+            "settings",
+            form=form
+            or ProductionSettingsForm(initial=ProductionSettingsForm.initial_for(production)),
+            co_producer_form=co_producer_form or CoProducerForm(prefix="co"),
+            co_producers=list(production.co_producers.all()),
+        ),
+        status=status,
     )
+
+
+def production_settings(request: HttpRequest, production_id: int) -> HttpResponse:
+    access = production_access(request.user, production_id)
+    access.require(Action.MANAGE_PRODUCTION)
+    if request.method != "POST":
+        return _settings_page(request, access)
+    form = ProductionSettingsForm(request.POST)
+    if form.is_valid():
+        # Work on a fresh copy so a rejected save leaves nothing half-applied on the page.
+        production = Production.objects.get(pk=access.production.pk)
+        try:
+            production_update(production=production, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Settings saved.")
+            return redirect("productions:settings", production_id=production.pk)
+    return _settings_page(request, access, form=form, status=400)
+
+
+@require_POST
+def co_producer_add(request: HttpRequest, production_id: int) -> HttpResponse:
+    access = production_access(request.user, production_id)
+    access.require(Action.MANAGE_PRODUCTION)
+    form = CoProducerForm(
+        request.POST, prefix="co", instance=CoProducer(production=access.production)
+    )
+    if form.is_valid():
+        try:
+            co_producer = co_producer_save(co_producer=form.instance)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"{co_producer} added.")
+            return redirect("productions:settings", production_id=access.production.pk)
+    return _settings_page(request, access, co_producer_form=form, status=400)
+
+
+@require_POST
+def co_producer_remove(
+    request: HttpRequest, production_id: int, co_producer_id: int
+) -> HttpResponse:
+    access = production_access(request.user, production_id)
+    access.require(Action.MANAGE_PRODUCTION)
+    # CoProducer has no scoped manager yet; the production's own relation is the scope.
+    co_producer = get_object_or_404(access.production.co_producers, pk=co_producer_id)
+    co_producer.delete()
+    messages.success(request, f"{co_producer} removed.")
+    return redirect("productions:settings", production_id=access.production.pk)
+
+
+# Members ----------------------------------------------------------------------------
+
+
+def _members_page(
+    request: HttpRequest,
+    access: Access,
+    *,
+    invite_form: MemberInviteForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    memberships = list(
+        Membership.objects.for_access(access)
+        .select_related("user")
+        .order_by("role", "user__name", "user__email")
+    )
+    order = {value: index for index, value in enumerate(Role.values)}
+    memberships.sort(key=lambda m: (order[m.role], (m.user.name or m.user.email).lower()))
+    return render(
+        request,
+        "productions/members.html",
+        page_context(
+            access,
+            "members",
+            memberships=memberships,
+            invite_form=invite_form or MemberInviteForm(),
+            role_choices=Role.choices,
+            producer_count=sum(m.role == Role.PRODUCER for m in memberships),
+        ),
+        status=status,
+    )
+
+
+def member_list(request: HttpRequest, production_id: int) -> HttpResponse:
+    access = production_access(request.user, production_id)
+    access.require(Action.MANAGE_MEMBERS)
+    return _members_page(request, access)
+
+
+@require_POST
+def member_add(request: HttpRequest, production_id: int) -> HttpResponse:
+    access = production_access(request.user, production_id)
+    access.require(Action.MANAGE_MEMBERS)
+    form = MemberInviteForm(request.POST)
+    if form.is_valid():
+        try:
+            membership = member_invite(
+                production=access.production,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                invited_by=_user(request),
+                name=form.cleaned_data["name"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                f"Invitation sent to {membership.user.email} as {membership.get_role_display()}.",
+            )
+            return redirect("productions:members", production_id=access.production.pk)
+    return _members_page(request, access, invite_form=form, status=400)
+
+
+def _membership(access: Access, membership_id: int) -> Membership:
+    return get_object_or_404(
+        Membership.objects.for_access(access).select_related("user"), pk=membership_id
+    )
+
+
+def _after_own_change(request: HttpRequest, access: Access) -> HttpResponse:
+    """Where to go once a change touched the viewer's own membership."""
+    fresh = Membership.objects.for_access(access).filter(user=_user(request)).first()
+    if fresh is None:
+        return redirect("productions:list")
+    if Role(fresh.role) == Role.PRODUCER:
+        return redirect("productions:members", production_id=access.production.pk)
+    return redirect("productions:overview", production_id=access.production.pk)
+
+
+@require_POST
+def member_role(request: HttpRequest, production_id: int, membership_id: int) -> HttpResponse:
+    access = production_access(request.user, production_id)
+    access.require(Action.MANAGE_MEMBERS)
+    membership = _membership(access, membership_id)
+    form = MemberRoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose one of the listed roles.")
+        return redirect("productions:members", production_id=access.production.pk)
+    try:
+        membership_change_role(membership=membership, role=form.cleaned_data["role"])
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("productions:members", production_id=access.production.pk)
+    messages.success(request, f"{membership.user} is now {membership.get_role_display()}.")
+    if membership.user_id == request.user.pk:
+        return _after_own_change(request, access)
+    return redirect("productions:members", production_id=access.production.pk)
+
+
+@require_POST
+def member_remove(request: HttpRequest, production_id: int, membership_id: int) -> HttpResponse:
+    access = production_access(request.user, production_id)
+    access.require(Action.MANAGE_MEMBERS)
+    membership = _membership(access, membership_id)
+    try:
+        membership_remove(membership=membership)
+    except ValidationError as exc:
+        messages.error(
+            request,
+            f"{membership.user} is the last producer and cannot be removed. "
+            + " ".join(exc.messages)
+            + " Make someone else a producer first.",
+        )
+        return redirect("productions:members", production_id=access.production.pk)
+    messages.success(request, f"{membership.user} no longer has access to this production.")
+    if membership.user_id == request.user.pk:
+        return _after_own_change(request, access)
+    return redirect("productions:members", production_id=access.production.pk)
+
+
+# Deadlines --------------------------------------------------------------------------
+
+
+def deadline_list(request: HttpRequest, production_id: int) -> HttpResponse:
+    access = production_access(request.user, production_id)
+    default_tab = "all" if access.can(Action.MANAGE_DEADLINES) else "mine"
+    tab = request.GET.get("tab", default_tab)
+    if tab not in {"mine", "all"}:
+        tab = default_tab
+    status = request.GET.get("status", "")
+    if status not in DeadlineStatus.values:
+        status = ""
+    deadlines = list(deadlines_for_access(access=access, mine=tab == "mine", status=status or None))
+    own = access.own_person_ids
+    for deadline in deadlines:
+        owner_ids = {owner.pk for owner in deadline.owners.all()}
+        deadline.can_complete = deadline.status != DeadlineStatus.DONE and (  # type: ignore[attr-defined]
+            access.can(Action.MANAGE_DEADLINES) or bool(owner_ids & own)
+        )
+    with timezone.override(access.production.time_zone):
+        return render(
+            request,
+            "productions/deadlines.html",
+            page_context(
+                access,
+                "deadlines",
+                deadlines=deadlines,
+                tab=tab,
+                status=status,
+                status_choices=DeadlineStatus.choices,
+            ),
+        )
+
+
+def _deadline_form_page(
+    request: HttpRequest, access: Access, deadline: Deadline | None
+) -> HttpResponse:
+    """Create (``deadline`` None) or edit a deadline, in the production's time zone."""
+    access.require(Action.MANAGE_DEADLINES)
+    production = access.production
+    with timezone.override(production.time_zone):
+        form = DeadlineForm(
+            posted(request),
+            initial=DeadlineForm.initial_for(deadline) if deadline else None,
+            departments=departments_for(access=access),
+            people=people_for(access=access),
+        )
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            target = deadline or Deadline(production=production)
+            target.title = data["title"]
+            target.due = data["due"]
+            target.department = data["department"]
+            target.status = data["status"]
+            target.notes = data["notes"]
+            try:
+                deadline_save(deadline=target, owner_ids=[p.pk for p in data["owners"]])
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, f"Deadline “{target.title}” saved.")
+                return redirect("productions:deadlines", production_id=production.pk)
+        return render(
+            request,
+            "productions/deadline_form.html",
+            page_context(access, "deadlines", form=form, deadline=deadline),
+            status=400 if request.method == "POST" else 200,
+        )
+
+
+def deadline_new(request: HttpRequest, production_id: int) -> HttpResponse:
+    access = production_access(request.user, production_id)
+    return _deadline_form_page(request, access, None)
+
+
+def deadline_edit(request: HttpRequest, production_id: int, deadline_id: int) -> HttpResponse:
+    access = production_access(request.user, production_id)
+    deadline = get_object_or_404(Deadline.objects.for_access(access), pk=deadline_id)
+    return _deadline_form_page(request, access, deadline)
+
+
+@require_POST
+def deadline_done(request: HttpRequest, production_id: int, deadline_id: int) -> HttpResponse:
+    access = production_access(request.user, production_id)
+    deadline = get_object_or_404(Deadline.objects.for_access(access), pk=deadline_id)
+    owns = deadline.owners.filter(pk__in=access.own_person_ids).exists()
+    if not (access.can(Action.MANAGE_DEADLINES) or owns):
+        access.require(Action.MANAGE_DEADLINES)
+    if deadline.status == DeadlineStatus.DONE:
+        messages.info(request, f"“{deadline.title}” was already done.")
+    else:
+        deadline_complete(deadline=deadline)
+        messages.success(request, f"“{deadline.title}” marked done.")
+    # Back to the same tab and filter (validated, so never an open redirect).
+    query = {
+        "tab": request.POST.get("tab") if request.POST.get("tab") in {"mine", "all"} else None,
+        "status": request.POST.get("status")
+        if request.POST.get("status") in DeadlineStatus.values
+        else None,
+    }
+    url = reverse("productions:deadlines", kwargs={"production_id": access.production.pk})
+    params = urlencode({key: value for key, value in query.items() if value})
+    return redirect(f"{url}?{params}" if params else url)

@@ -1,5 +1,18 @@
+from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-router = SimpleRouter()
+from crew.api import views
 
-urlpatterns = [*router.urls]
+scoped = SimpleRouter()
+scoped.register("departments", views.DepartmentViewSet, basename="department")
+scoped.register("positions", views.PositionViewSet, basename="position")
+scoped.register("crew", views.CrewViewSet, basename="crew")
+scoped.register("characters", views.CharacterViewSet, basename="character")
+
+per_engagement = SimpleRouter()
+per_engagement.register("unavailability", views.UnavailabilityViewSet, basename="unavailability")
+
+urlpatterns = [
+    path("productions/<int:production_id>/", include(scoped.urls)),
+    path("productions/<int:production_id>/crew/<int:crew_id>/", include(per_engagement.urls)),
+]

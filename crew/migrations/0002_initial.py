@@ -119,7 +119,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='engagement',
-            constraint=models.CheckConstraint(condition=models.Q(('call_offset_minutes__gte', -720), ('call_offset_minutes__lte', 720)), name='engagement_call_offset_within_12h', violation_error_message='A call offset is at most 12 hours either side of general call.'),
+            constraint=models.CheckConstraint(condition=models.Q(('call_offset_minutes__gte', -720), ('call_offset_minutes__lte', 720)), name='engagement_call_offset_within_12h', violation_error_message='A call offset is at most 12 hours from general call.'),
         ),
         migrations.AddConstraint(
             model_name='engagement',

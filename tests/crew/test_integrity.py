@@ -80,7 +80,9 @@ def test_a_person_can_work_on_two_productions_at_overlapping_dates():
     user, _, one = add_member(first, Role.CREW)
     _, _, two = add_member(second, Role.CREW, user=user)
     for engagement in (one, two):
-        engagement_save(engagement=engagement, start_date=dt.date(2027, 3, 1), end_date=dt.date(2027, 4, 1))
+        engagement_save(
+            engagement=engagement, start_date=dt.date(2027, 3, 1), end_date=dt.date(2027, 4, 1)
+        )
 
     assert Person.objects.filter(user=user).count() == 2
 

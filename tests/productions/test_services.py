@@ -83,7 +83,9 @@ def test_duplicate_membership_is_refused_by_the_database_too():
     production = make_production()
     crew_user, _, _ = add_member(production, Role.CREW)
     with pytest.raises(IntegrityError):
-        Membership.objects.create(production=production, user=crew_user, role=Role.ASSISTANT_DIRECTOR)
+        Membership.objects.create(
+            production=production, user=crew_user, role=Role.ASSISTANT_DIRECTOR
+        )
 
 
 def test_the_last_producer_cannot_step_down_or_leave():
@@ -101,7 +103,9 @@ def test_the_last_producer_cannot_step_down_or_leave():
 def test_deadline_owners_must_be_on_the_same_production():
     production, other = make_production(), make_production()
     _, outsider, _ = add_member(other, Role.CREW)
-    deadline = Deadline(production=production, title="Lock", due=dt.datetime(2027, 1, 1, tzinfo=dt.UTC))
+    deadline = Deadline(
+        production=production, title="Lock", due=dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
+    )
 
     with pytest.raises(ValidationError) as error:
         deadline_save(deadline=deadline, owner_ids=[outsider.pk])
@@ -112,7 +116,9 @@ def test_deadline_owners_must_be_on_the_same_production():
 def test_completing_a_deadline_records_when():
     production = make_production()
     deadline = deadline_save(
-        deadline=Deadline(production=production, title="Lock", due=dt.datetime(2027, 1, 1, tzinfo=dt.UTC))
+        deadline=Deadline(
+            production=production, title="Lock", due=dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
+        )
     )
     deadline.status = "done"
 

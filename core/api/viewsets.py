@@ -1,0 +1,150 @@
+"""The base for every API route under ``/productions/{production_id}/``.
+
+Like NetBox's ``restrict()``, the production scoping happens once, here: the view
+resolves ``production_access`` from the URL before anything else (non-members get 404),
+and ``get_queryset()`` always narrows to that production with ``for_access``, so a
+list and its detail routes cannot disagree about what exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from functools import cached_property
+from typing import Any, Generic, TypeVar
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+from django.db.models import QuerySet
+from django.http import Http404
+from rest_framework import serializers, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from core.api.conditional import ConditionalMixin
+from productions.models import ScopedQuerySet
+from productions.roles import Action
+from productions.scoping import Access, production_access
+
+_M = TypeVar("_M", bound=models.Model)
+
+WRITE_ACTIONS = frozenset({"create", "update", "partial_update", "destroy"})
+
+
+class ProductionScopedViewSet(ConditionalMixin, viewsets.GenericViewSet[_M], Generic[_M]):
+    """Subclasses set ``queryset = Model.objects.all()`` (a model with ``for_access``).
+
+    - ``self.access``: the viewer's :class:`Access` on the production in the URL.
+    - ``get_base_queryset()``: override to use a selector; the result is narrowed with
+      ``for_access`` again by ``get_queryset()`` whatever the override does.
+    - ``required_actions``: ``{viewset action: role Action}`` checked before the handler
+      runs (403); rules that depend on the object are checked by the handler.
+    - ``list`` and ``retrieve`` are provided; both render rows through ``serialize()``, so
+      a row, its detail and its ETag always agree.
+    """
+
+    production_url_kwarg = "production_id"
+    required_actions: Mapping[str, Action] = {}
+
+    @cached_property
+    def access(self) -> Access:
+        return production_access(self.request.user, self.kwargs.get(self.production_url_kwarg, ""))
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        # After authentication (401 first), before parsing anything (404 before 400).
+        access = self.access
+        required = self.required_actions.get(self.action)
+        if required is not None:
+            access.require(required)
+
+    def scope(self, queryset: QuerySet[_M]) -> QuerySet[_M]:
+        if not isinstance(queryset, ScopedQuerySet):
+            raise ImproperlyConfigured(
+                f"{type(self).__name__}: {queryset.model.__name__} has no for_access(); "
+                "production-scoped API views serve only scoped models."
+            )
+        return queryset.for_access(self.access)
+
+    def get_base_queryset(self) -> QuerySet[_M]:
+        if self.queryset is None:
+            raise ImproperlyConfigured(f"{type(self).__name__} needs a queryset.")
+        return self.queryset.all()
+
+    def get_queryset(self) -> QuerySet[_M]:
+        return self.scope(self.get_base_queryset())
+
+    def serialize(self, instances: Sequence[_M]) -> list[Any]:
+        """Response rows; override to load what the rows need in one query per page."""
+        return list(self.get_serializer(instances, many=True).data)
+
+    def representation(self, instance: _M) -> Any:
+        return self.serialize([instance])[0]
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response(self.serialize(page or []))
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(self.representation(self.get_object()))
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = super().get_serializer_context()
+        if not getattr(self, "swagger_fake_view", False):
+            context["access"] = self.access
+        return context
+
+    def query_int(self, name: str) -> int | None:
+        """An optional integer query parameter; anything else is a 400 naming it."""
+        raw = self.request.query_params.get(name, "").strip()
+        if not raw:
+            return None
+        try:
+            return int(raw)
+        except ValueError:
+            raise serializers.ValidationError({name: [f"“{raw}” is not an id."]}) from None
+
+    def query_choice(self, name: str, choices: Collection[str]) -> str:
+        raw = self.request.query_params.get(name, "").strip()
+        if raw and raw not in choices:
+            raise serializers.ValidationError({name: [f"Use one of: {', '.join(choices)}."]})
+        return raw
+
+    def query_flag(self, name: str) -> bool:
+        raw = self.request.query_params.get(name, "").strip().lower()
+        if raw in ("", "0", "false", "no"):
+            return False
+        if raw in ("1", "true", "yes"):
+            return True
+        raise serializers.ValidationError({name: ["Use 1 or 0."]})
+
+    def lock_for_write(self) -> None:
+        """``SELECT … FOR UPDATE`` the object in the URL (only that table's row)."""
+        if self.queryset is None:
+            return
+        try:
+            pk = int(self.kwargs[self.lookup_url_kwarg or self.lookup_field])
+        except (KeyError, TypeError, ValueError):
+            raise Http404 from None
+        rows = self.scope(self.queryset.all()).select_for_update(of=("self",)).filter(pk=pk)
+        list(rows.values_list("pk", flat=True))
+
+
+class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField[Any]):
+    """An id of a row on the viewer's production; any other id "does not exist" (400).
+
+    The serializer's context must hold ``access`` (ProductionScopedViewSet provides it).
+    """
+
+    def __init__(self, model: type[models.Model], **kwargs: Any) -> None:
+        self.scoped_model = model
+        # The unscoped queryset only tells the schema generator the id's type.
+        kwargs.setdefault("queryset", model._default_manager.none())
+        super().__init__(**kwargs)
+
+    def get_queryset(self) -> QuerySet[Any]:
+        access = self.context.get("access")
+        if access is None:
+            return self.scoped_model._default_manager.none()
+        manager: Any = self.scoped_model._default_manager
+        queryset: QuerySet[Any] = manager.for_access(access)
+        return queryset

@@ -1,0 +1,499 @@
+"""The crew list as CSV: export (privacy-filtered) and all-or-nothing import.
+
+The columns are documented in docs/crew-csv.md; keep the two in step.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol, cast
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
+
+from crew.models import Department, Engagement, EngagementStatus, Person, Position
+from crew.phones import normalise_phone
+from crew.privacy import CONTACT_FIELDS, PRIVATE_FIELDS, PersonLike, visible_fields
+from crew.services import PERSON_FIELDS, engagement_save, person_save
+from productions.models import CoProducerRole, Production
+from productions.roles import Action
+from productions.scoping import Access
+
+COLUMNS: tuple[str, ...] = (
+    "name",
+    "pronouns",
+    "email",
+    "phone",
+    "department",
+    "position",
+    "status",
+    "start_date",
+    "end_date",
+    "call_offset_minutes",
+    "notes",
+    "address",
+    "emergency_contact_name",
+    "emergency_contact_phone",
+    "dietary_notes",
+)
+REQUIRED_COLUMNS: tuple[str, ...] = ("name", "position")
+PERSON_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c in PERSON_FIELDS)
+PHONE_COLUMNS: tuple[str, ...] = ("phone", "emergency_contact_phone")
+MAX_ROWS = 5000
+# Spreadsheets run a cell starting with one of these as a formula: CSV injection.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_UNESCAPED_COLUMNS = {"phone", "emergency_contact_phone", "call_offset_minutes"}
+
+
+class _Writer(Protocol):
+    def write(self, content: str, /) -> Any: ...
+
+
+# Shared with the crew pages -----------------------------------------------------------
+
+
+def default_phone_region(production: Production) -> str | None:
+    """The country national numbers (no +) are read in: the lead co-producer's."""
+    order = list(CoProducerRole.values)
+    companies = sorted(production.co_producers.all(), key=lambda c: order.index(c.role))
+    return companies[0].country if companies else None
+
+
+def phone_from_input(raw: str, region: str | None) -> str:
+    """Whatever someone typed (spaces, dots, 00 prefix) → E.164, or a ValidationError."""
+    text = raw.strip()
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    return normalise_phone(text, region)
+
+
+def as_person_like(person: Person) -> PersonLike:
+    """crew.privacy types its argument as a plain class, not a Protocol; a Person fits."""
+    return cast(PersonLike, person)
+
+
+def person_department_ids(access: Access) -> dict[int, frozenset[int]]:
+    """Each person's departments, which a department head's view of contacts needs.
+
+    One query, and only for department heads: nobody else's visibility depends on it.
+    """
+    if not access.head_of_department_ids:
+        return {}
+    mapping: dict[int, set[int]] = defaultdict(set)
+    pairs = (
+        Engagement.objects.for_access(access)
+        .filter(department__isnull=False)
+        .values_list("person_id", "department_id")
+    )
+    for person_id, department_id in pairs:
+        mapping[person_id].add(department_id)
+    return {person_id: frozenset(ids) for person_id, ids in mapping.items()}
+
+
+def visible_fields_by_person(
+    access: Access, engagements: Iterable[Engagement]
+) -> dict[int, frozenset[str]]:
+    departments = person_department_ids(access)
+    visible: dict[int, frozenset[str]] = {}
+    for engagement in engagements:
+        person = engagement.person
+        if person.pk not in visible:
+            visible[person.pk] = visible_fields(
+                access, as_person_like(person), departments.get(person.pk, frozenset())
+            )
+    return visible
+
+
+# Export -------------------------------------------------------------------------------
+
+
+def _escape(column: str, value: str) -> str:
+    if column not in _UNESCAPED_COLUMNS and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _export_value(column: str, engagement: Engagement) -> str:
+    person = engagement.person
+    value: Any
+    if column in PERSON_COLUMNS:
+        value = getattr(person, column)
+    elif column == "department":
+        value = engagement.department.name if engagement.department else ""
+    elif column == "position":
+        value = engagement.position.title
+    else:
+        value = getattr(engagement, column)
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return _escape(column, str(value))
+
+
+def crew_csv_export(*, access: Access, engagements: Iterable[Engagement], out: _Writer) -> None:
+    """Write one row per engagement, with only the columns the viewer may see.
+
+    A private column appears when the viewer's role shows it on everyone, or when at
+    least one exported row shows it (someone shared their phone); on the other rows its
+    cell is blank. Notes appear to those who manage the row's department.
+    """
+    rows = list(engagements)
+    visible = visible_fields_by_person(access, rows)
+    manages = {e.pk: access.can_manage_department(e.department_id) for e in rows}
+
+    def shown(column: str) -> bool:
+        if column == "notes":
+            return access.can(Action.MANAGE_CREW) or any(manages.values())
+        if column in CONTACT_FIELDS:
+            everyone = access.can(Action.VIEW_ALL_CONTACTS)
+        elif column in PRIVATE_FIELDS:
+            everyone = access.can(Action.VIEW_PRIVATE_DETAILS)
+        else:
+            return True
+        return everyone or any(column in fields for fields in visible.values())
+
+    columns = [column for column in COLUMNS if shown(column)]
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for engagement in rows:
+        allowed = visible[engagement.person_id]
+        cells = []
+        for column in columns:
+            hidden = (column == "notes" and not manages[engagement.pk]) or (
+                column in CONTACT_FIELDS + PRIVATE_FIELDS and column not in allowed
+            )
+            cells.append("" if hidden else _export_value(column, engagement))
+        writer.writerow(cells)
+
+
+# Import -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int | None  # None: the file as a whole
+    field: str | None
+    message: str
+
+
+@dataclass
+class ImportReport:
+    errors: list[RowError] = field(default_factory=list)
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class CsvFileError(Exception):
+    """The file as a whole cannot be read as a crew list."""
+
+
+def _decode(data: bytes) -> str:
+    if not data.strip():
+        raise CsvFileError("The file is empty.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CsvFileError(
+            "This file is not UTF-8 text. Save it as “CSV UTF-8” (Excel) or with the "
+            "“Unicode (UTF-8)” character set (LibreOffice, Numbers), then try again."
+        ) from None
+    if "\x00" in text:
+        raise CsvFileError("This is not a CSV text file. Export the sheet as CSV UTF-8.")
+    return text
+
+
+def _header_key(raw: str) -> str:
+    key = re.sub(r"[\s\-]+", "_", raw.strip().lower())
+    return {"e_mail": "email"}.get(key, key)
+
+
+def _read(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header (normalised) and the non-blank rows, each with its first line number."""
+    first_line = text.lstrip("\r\n").splitlines()[0]
+    delimiter = ","
+    for candidate in (",", ";", "\t"):
+        if "name" in {_header_key(c) for c in next(csv.reader([first_line], delimiter=candidate))}:
+            delimiter = candidate
+            break
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    header: list[str] | None = None
+    line = 1
+    try:
+        for cells in reader:
+            start, line = line, reader.line_num + 1
+            if not any(cell.strip() for cell in cells):
+                continue
+            if header is None:
+                header = [_header_key(cell) for cell in cells]
+                continue
+            rows.append((start, cells))
+            if len(rows) > MAX_ROWS:
+                raise CsvFileError(f"The file has more than {MAX_ROWS} rows; split it.")
+    except csv.Error as exc:
+        raise CsvFileError(f"Line {line}: the file is not valid CSV ({exc}).") from None
+    if header is None:
+        raise CsvFileError("The file is empty.")
+    _check_header(header)
+    if not rows:
+        raise CsvFileError("The file has a header but no rows.")
+    return header, rows
+
+
+def _check_header(header: list[str]) -> None:
+    expected = ", ".join(COLUMNS)
+    missing = [column for column in REQUIRED_COLUMNS if column not in header]
+    if missing:
+        raise CsvFileError(
+            "The first line must name the columns, and it lacks "
+            f"{', '.join(missing)}. Known columns: {expected}."
+        )
+    unknown = [column for column in header if column not in COLUMNS]
+    if unknown:
+        raise CsvFileError(
+            f"Unknown column{'s' if len(unknown) > 1 else ''} "
+            f"{', '.join(f'“{c}”' for c in unknown)}. Known columns: {expected}."
+        )
+    repeated = sorted({column for column in header if header.count(column) > 1})
+    if repeated:
+        raise CsvFileError(f"Column {', '.join(repeated)} appears more than once.")
+
+
+def _unescape(value: str) -> str:
+    value = value.strip()
+    if value.startswith("'") and value[1:2] in _FORMULA_START:
+        return value[1:]
+    return value
+
+
+@dataclass
+class _Lookups:
+    region: str | None
+    departments: dict[str, Department]
+    positions: dict[str, Position]
+    people_by_email: dict[str, Person]
+    people_by_name: dict[str, list[Person]]  # people without an e-mail
+    engagements: dict[tuple[int, int], Engagement]
+
+
+def _lookups(access: Access) -> _Lookups:
+    people = list(Person.objects.for_access(access))
+    by_name: dict[str, list[Person]] = defaultdict(list)
+    for person in people:
+        if not person.email:
+            by_name[person.name.strip().lower()].append(person)
+    return _Lookups(
+        region=default_phone_region(access.production),
+        departments={d.name.lower(): d for d in Department.objects.for_access(access)},
+        positions={p.title.lower(): p for p in Position.objects.for_access(access)},
+        people_by_email={p.email.lower(): p for p in people if p.email},
+        people_by_name=by_name,
+        engagements={
+            (e.person_id, e.position_id): e for e in Engagement.objects.for_access(access)
+        },
+    )
+
+
+@dataclass
+class _Row:
+    line: int
+    values: dict[str, str]
+    person_fields: dict[str, Any] = field(default_factory=dict)
+    engagement_fields: dict[str, Any] = field(default_factory=dict)
+    errors: list[RowError] = field(default_factory=list)
+
+    def error(self, column: str | None, message: str) -> None:
+        self.errors.append(RowError(self.line, column, message))
+
+
+def _parse(row: _Row, lookups: _Lookups) -> None:
+    """Turn one row's cells into service arguments, noting every problem found."""
+    values = row.values
+    if not values.get("name"):
+        row.error("name", "A name is required.")
+    for column in PERSON_COLUMNS:
+        if column not in values:
+            continue
+        value = values[column]
+        if column in PHONE_COLUMNS and value:
+            try:
+                value = phone_from_input(value, lookups.region)
+            except ValidationError as exc:
+                row.error(column, " ".join(exc.messages))
+                continue
+        row.person_fields[column] = value.lower() if column == "email" else value
+
+    position_title = values.get("position", "")
+    position = lookups.positions.get(position_title.lower())
+    if not position_title:
+        row.error("position", "A position is required.")
+    elif position is None:
+        row.error(
+            "position", f"Unknown position “{position_title}”. Add it first, or fix the spelling."
+        )
+    else:
+        row.engagement_fields["position"] = position
+
+    if "department" in values:
+        name = values["department"]
+        department = lookups.departments.get(name.lower()) if name else None
+        if name and department is None:
+            known = ", ".join(d.name for d in lookups.departments.values())
+            row.error("department", f"Unknown department “{name}”. This production has: {known}.")
+        else:
+            # Blank: the position's own department (engagement_save fills it in).
+            row.engagement_fields["department"] = department
+
+    if "status" in values:
+        status = _status(values["status"])
+        if status is None:
+            choices = ", ".join(EngagementStatus.values)
+            row.error("status", f"Unknown status “{values['status']}”; use one of {choices}.")
+        else:
+            row.engagement_fields["status"] = status
+
+    for column in ("start_date", "end_date"):
+        if column in values:
+            raw = values[column]
+            try:
+                row.engagement_fields[column] = date.fromisoformat(raw) if raw else None
+            except ValueError:
+                row.error(column, f"“{raw}” is not a date; write it as YYYY-MM-DD.")
+    start, end = row.engagement_fields.get("start_date"), row.engagement_fields.get("end_date")
+    if start and end and end < start:
+        row.error("end_date", "The end date cannot be before the start date.")
+
+    if "call_offset_minutes" in values:
+        raw = values["call_offset_minutes"]
+        try:
+            row.engagement_fields["call_offset_minutes"] = int(raw) if raw else 0
+        except ValueError:
+            row.error("call_offset_minutes", f"“{raw}” is not a whole number of minutes.")
+    if "notes" in values:
+        row.engagement_fields["notes"] = values["notes"]
+
+
+def _status(raw: str) -> str | None:
+    if not raw:
+        return EngagementStatus.OFFERED.value
+    for value, label in EngagementStatus.choices:
+        if raw.lower() in (value, str(label).lower()):
+            return str(value)
+    return None
+
+
+def _match_person(row: _Row, lookups: _Lookups) -> Person | None:
+    email = row.person_fields.get("email", "")
+    if email:
+        return lookups.people_by_email.get(email)
+    same_name = lookups.people_by_name.get(row.values.get("name", "").lower(), [])
+    return same_name[0] if len(same_name) == 1 else None
+
+
+def _save(row: _Row, access: Access, lookups: _Lookups) -> bool:
+    """Write one parsed row; True if it created a person. Raises ValidationError."""
+    person = _match_person(row, lookups)
+    created = person is None
+    person = person_save(person=person or Person(production=access.production), **row.person_fields)
+    position: Position = row.engagement_fields["position"]
+    engagement = lookups.engagements.get((person.pk, position.pk)) or Engagement(
+        production=access.production, person=person
+    )
+    engagement_save(engagement=engagement, **row.engagement_fields)
+    if created:
+        if person.email:
+            lookups.people_by_email[person.email] = person
+        else:
+            lookups.people_by_name[person.name.lower()].append(person)
+    lookups.engagements[(person.pk, position.pk)] = engagement
+    return created
+
+
+def _duplicates(rows: list[_Row]) -> None:
+    seen: dict[tuple[str, str], int] = {}
+    names: dict[str, tuple[str, int]] = {}
+    for row in rows:
+        email = row.values.get("email", "").lower()
+        name = row.values.get("name", "")
+        who = email or f"name:{name.lower()}"
+        key = (who, row.values.get("position", "").lower())
+        if key in seen:
+            row.error(
+                "email" if email else "name",
+                f"Duplicate of line {seen[key]}: the same person and position twice.",
+            )
+        else:
+            seen[key] = row.line
+        if email:
+            if email in names and names[email][0].lower() != name.lower():
+                first_name, first_line = names[email]
+                row.error("email", f"Line {first_line} gives this e-mail to “{first_name}”.")
+            names.setdefault(email, (name, row.line))
+
+
+def _service_errors(row: _Row, exc: ValidationError) -> None:
+    if not hasattr(exc, "error_dict"):
+        for message in exc.messages:
+            row.error(None, message)
+        return
+    for column, messages in exc.message_dict.items():
+        for message in messages:
+            row.error(None if column == NON_FIELD_ERRORS else column, message)
+
+
+def crew_csv_import(*, access: Access, data: bytes) -> ImportReport:
+    """Add or update crew from a CSV file: every row valid, or nothing saved.
+
+    A row whose e-mail matches someone on the production updates that person (and
+    their engagement in the row's position) instead of adding a duplicate.
+    """
+    access.require(Action.MANAGE_CREW)
+    report = ImportReport()
+    try:
+        header, raw_rows = _read(_decode(data))
+    except CsvFileError as exc:
+        report.errors.append(RowError(None, None, str(exc)))
+        return report
+    rows: list[_Row] = []
+    for line, cells in raw_rows:
+        row = _Row(
+            line, {column: _unescape(cell) for column, cell in zip(header, cells, strict=False)}
+        )
+        if len(cells) > len(header):
+            row.error(None, f"{len(cells)} cells, but the header names {len(header)} columns.")
+        rows.append(row)
+    report.rows = len(rows)
+    lookups = _lookups(access)
+    for row in rows:
+        _parse(row, lookups)
+    _duplicates(rows)
+    with transaction.atomic():
+        for row in rows:
+            # Keep going after a bad row so the report lists every problem in the file.
+            if not row.errors:
+                try:
+                    with transaction.atomic():
+                        created = _save(row, access, lookups)
+                except ValidationError as exc:
+                    _service_errors(row, exc)
+                else:
+                    report.created += created
+                    report.updated += not created
+            report.errors.extend(row.errors)
+        if report.errors:
+            # Validated every row, saved none: the import is one transaction.
+            transaction.set_rollback(True)
+            report.created = report.updated = 0
+    return report

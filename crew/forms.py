@@ -1,0 +1,212 @@
+"""Forms for the crew pages. They parse and check input; services do the writing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+from accounts.models import time_zone_choices
+from crew.csv_io import phone_from_input
+from crew.models import Department, EngagementStatus, Position
+from productions.forms import DateInput
+from productions.roles import Role
+
+
+class PhoneField(forms.CharField):
+    """Takes a number as typed (+44 20 7946 0958, 020 7946 0958…) and cleans it to E.164."""
+
+    def __init__(self, *, region: str | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 40)
+        kwargs.setdefault(
+            "help_text",
+            "Any format; include the country code (+44…) for numbers from abroad.",
+        )
+        super().__init__(**kwargs)
+        self.region = region
+
+    def clean(self, value: Any) -> str:
+        text = super().clean(value)
+        return phone_from_input(text, self.region) if text else ""
+
+
+class _RegionMixin:
+    """Tell the phone fields which country national numbers belong to."""
+
+    fields: dict[str, forms.Field]
+
+    def set_phone_region(self, region: str | None) -> None:
+        for form_field in self.fields.values():
+            if isinstance(form_field, PhoneField):
+                form_field.region = region
+
+
+def _time_zones() -> list[tuple[str, str]]:
+    return [("", "Same as the production"), *time_zone_choices()]
+
+
+class OwnContactForm(_RegionMixin, forms.Form):
+    """What anyone may change on their own record: contact details and sharing."""
+
+    pronouns = forms.CharField(max_length=30, required=False)
+    email = forms.EmailField(label="E-mail", required=False)
+    phone = PhoneField()
+    address = forms.CharField(
+        label="Home address", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    language = forms.ChoiceField(label="Preferred language", choices=settings.LANGUAGES)
+    time_zone = forms.ChoiceField(choices=_time_zones, required=False)
+    emergency_contact_name = forms.CharField(max_length=150, required=False)
+    emergency_contact_phone = PhoneField()
+    dietary_notes = forms.CharField(max_length=300, required=False)
+    share_email = forms.BooleanField(label="Show my e-mail to the whole team", required=False)
+    share_phone = forms.BooleanField(label="Show my phone to the whole team", required=False)
+
+    def __init__(self, *args: Any, region: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.set_phone_region(region)
+
+
+class PersonForm(OwnContactForm):
+    """Everything on a person (producers)."""
+
+    name = forms.CharField(max_length=150)
+    field_order = ["name"]
+
+
+class PositionChoiceField(forms.ModelChoiceField[Position]):
+    """Positions named with their department: several departments have an 'Assistant'."""
+
+    def label_from_instance(self, obj: Position) -> str:
+        return f"{obj.title} · {obj.department.name}" if obj.department else obj.title
+
+
+class EngagementFieldsMixin(forms.Form):
+    position = PositionChoiceField(queryset=Position.objects.none())
+    department = forms.ModelChoiceField(
+        queryset=Department.objects.none(),
+        required=False,
+        help_text="Leave empty for the position's own department.",
+    )
+    start_date = forms.DateField(required=False, widget=DateInput())
+    end_date = forms.DateField(required=False, widget=DateInput())
+    call_offset_minutes = forms.IntegerField(
+        label="Call offset (minutes)",
+        initial=0,
+        required=False,
+        min_value=-720,
+        max_value=720,
+        help_text="Before (negative) or after general call; 0 = at general call.",
+    )
+    status = forms.ChoiceField(choices=EngagementStatus.choices, initial=EngagementStatus.OFFERED)
+
+    def limit_choices(self, *, positions: Any, departments: Any) -> None:
+        position_field = self.fields["position"]
+        department_field = self.fields["department"]
+        assert isinstance(position_field, forms.ModelChoiceField)
+        assert isinstance(department_field, forms.ModelChoiceField)
+        position_field.queryset = positions
+        department_field.queryset = departments
+        if department_field.required:
+            department_field.help_text = ""
+
+    def clean_call_offset_minutes(self) -> int:
+        return self.cleaned_data["call_offset_minutes"] or 0
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "The end date cannot be before the start date.")
+        return data
+
+
+class EngagementForm(EngagementFieldsMixin):
+    notes = forms.CharField(
+        label="Department notes", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(
+        self, *args: Any, positions: Any, departments: Any, department_required: bool, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["department"].required = department_required
+        self.limit_choices(positions=positions, departments=departments)
+
+
+class CrewAddForm(_RegionMixin, EngagementFieldsMixin):
+    NO_ACCOUNT = "none"
+    INVITE = "invite"
+
+    name = forms.CharField(max_length=150)
+    pronouns = forms.CharField(max_length=30, required=False)
+    email = forms.EmailField(label="E-mail", required=False)
+    phone = PhoneField()
+    account = forms.ChoiceField(
+        label="Log-in",
+        choices=[
+            (NO_ACCOUNT, "No account: they get their calls by e-mail or text"),
+            (INVITE, "Invite to log in: send an e-mail with a link to choose a password"),
+        ],
+        initial=NO_ACCOUNT,
+        widget=forms.RadioSelect,
+    )
+    role = forms.ChoiceField(
+        label="Role on the production",
+        choices=Role.choices,
+        initial=Role.CREW,
+        help_text="What they may see and do once logged in.",
+    )
+    field_order = ["name", "pronouns", "email", "phone", "position", "department"]
+
+    def __init__(
+        self,
+        *args: Any,
+        positions: Any,
+        departments: Any,
+        roles: list[tuple[str, str]],
+        department_required: bool,
+        region: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["department"].required = department_required
+        self.limit_choices(positions=positions, departments=departments)
+        role_field = self.fields["role"]
+        assert isinstance(role_field, forms.ChoiceField)
+        role_field.choices = roles
+        self.set_phone_region(region)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("account") == self.INVITE and not data.get("email"):
+            self.add_error("email", "An invitation needs an e-mail address.")
+        return data
+
+    def person_fields(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in ("name", "pronouns", "email", "phone")}
+
+    def engagement_fields(self) -> dict[str, Any]:
+        names = ("position", "department", "start_date", "end_date", "call_offset_minutes")
+        return {name: self.cleaned_data[name] for name in (*names, "status")}
+
+
+class CrewImportForm(forms.Form):
+    MAX_BYTES = 2 * 1024 * 1024
+
+    # Empty files reach the importer, which explains what it expected.
+    file = forms.FileField(
+        label="CSV file",
+        allow_empty_file=True,
+        help_text="UTF-8, one row per person and position.",
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise ValidationError("The file is larger than 2 MB; split it into smaller files.")
+        return upload

@@ -1,0 +1,464 @@
+"""Crew pages: the list (grouped by department), a person, adding and editing, CSV.
+
+Contact and private fields reach a template only through ``visible_fields``: what a
+viewer may not see is never rendered, not even as an empty cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET
+
+from accounts.models import User
+from crew import selectors
+from crew.csv_io import (
+    COLUMNS,
+    REQUIRED_COLUMNS,
+    ImportReport,
+    RowError,
+    as_person_like,
+    crew_csv_export,
+    crew_csv_import,
+    default_phone_region,
+    visible_fields_by_person,
+)
+from crew.forms import CrewAddForm, CrewImportForm, EngagementForm, OwnContactForm, PersonForm
+from crew.models import (
+    Character,
+    Department,
+    Engagement,
+    EngagementStatus,
+    Person,
+    Position,
+)
+from crew.phones import display_phone
+from crew.privacy import can_see_unavailability_reason, visible_fields
+from crew.services import crew_member_add, engagement_save, person_save
+from productions.forms import add_service_errors
+from productions.invitations import member_invite
+from productions.roles import Action, Role
+from productions.scoping import Access, production_access
+from productions.views import page_context, posted, posted_files
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+# The list -----------------------------------------------------------------------------
+
+
+@dataclass
+class Filters:
+    q: str = ""
+    department_id: int | None = None
+    status: str = ""
+    position_id: int | None = None
+
+    @classmethod
+    def from_query(
+        cls, query: Any, departments: list[Department], positions: list[Position]
+    ) -> Filters:
+        """Read the filters from a query string; unknown values are simply not applied."""
+        department_id = _int(query.get("department"))
+        position_id = _int(query.get("position"))
+        status = query.get("status", "")
+        return cls(
+            q=query.get("q", "").strip()[:100],
+            department_id=department_id if department_id in {d.pk for d in departments} else None,
+            status=status if status in EngagementStatus.values else "",
+            position_id=position_id if position_id in {p.pk for p in positions} else None,
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(self.q or self.department_id or self.status or self.position_id)
+
+    def as_query(self) -> str:
+        from django.utils.http import urlencode
+
+        params = {
+            "q": self.q,
+            "department": self.department_id or "",
+            "status": self.status,
+            "position": self.position_id or "",
+        }
+        return urlencode({key: value for key, value in params.items() if value})
+
+
+def call_label(minutes: int) -> str:
+    """A call offset as a crew member reads it: 'General call', '30 min before'."""
+    if minutes == 0:
+        return "General call"
+    hours, mins = divmod(abs(minutes), 60)
+    amount = " ".join(
+        part for part in (f"{hours} h" if hours else "", f"{mins} min" if mins else "") if part
+    )
+    return f"{amount} {'before' if minutes < 0 else 'after'}"
+
+
+@dataclass
+class CrewRow:
+    engagement: Engagement
+    fields: frozenset[str]
+    phone: str
+    can_edit: bool
+
+    @property
+    def call(self) -> str:
+        return call_label(self.engagement.call_offset_minutes)
+
+
+@dataclass
+class CrewGroup:
+    department: Department | None
+    rows: list[CrewRow]
+
+
+def _crew_groups(access: Access, engagements: list[Engagement]) -> list[CrewGroup]:
+    visible = visible_fields_by_person(access, engagements)
+    groups: list[CrewGroup] = []
+    for engagement in engagements:
+        fields = visible[engagement.person_id]
+        row = CrewRow(
+            engagement=engagement,
+            fields=fields,
+            phone=display_phone(engagement.person.phone) if "phone" in fields else "",
+            can_edit=access.can_manage_department(engagement.department_id),
+        )
+        if not groups or groups[-1].department != engagement.department:
+            groups.append(CrewGroup(department=engagement.department, rows=[]))
+        groups[-1].rows.append(row)
+    return groups
+
+
+def crew_list(request: HttpRequest, production_id: int) -> HttpResponse:
+    access = production_access(request.user, production_id)
+    departments = list(selectors.departments_for(access=access))
+    positions = list(selectors.positions_for(access=access))
+    filters = Filters.from_query(request.GET, departments, positions)
+    engagements = list(
+        selectors.crew_list(
+            access=access,
+            q=filters.q,
+            department_id=filters.department_id,
+            status=filters.status,
+            position_id=filters.position_id,
+        )
+    )
+    groups = _crew_groups(access, engagements)
+    context = page_context(
+        access,
+        "crew",
+        groups=groups,
+        filters=filters,
+        departments=departments,
+        positions=positions,
+        status_choices=EngagementStatus.choices,
+        engagement_count=len(engagements),
+        people_count=len({e.person_id for e in engagements}),
+        show_contact=any({"email", "phone"} & row.fields for group in groups for row in group.rows),
+    )
+    htmx = request.headers.get("HX-Request") == "true"
+    response = render(request, "crew/_results.html" if htmx else "crew/list.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+# A person -----------------------------------------------------------------------------
+
+
+def person_page(request: HttpRequest, production_id: int, person_id: int) -> HttpResponse:
+    access = production_access(request.user, production_id)
+    person = selectors.person_detail(access=access, person_id=person_id)
+    engagements = list(person.engagements.all())
+    department_ids = {e.department_id for e in engagements if e.department_id}
+    fields = visible_fields(access, as_person_like(person), department_ids)
+    is_self = person.pk in access.own_person_ids
+    characters = list(
+        Character.objects.for_access(access)
+        .filter(engagement__person=person)
+        .select_related("engagement__position")
+    )
+    return render(
+        request,
+        "crew/person.html",
+        page_context(
+            access,
+            "crew",
+            person=person,
+            fields=fields,
+            phone=display_phone(person.phone) if "phone" in fields else "",
+            emergency_phone=display_phone(person.emergency_contact_phone)
+            if "emergency_contact_phone" in fields
+            else "",
+            engagements=[
+                {
+                    "engagement": engagement,
+                    "call": call_label(engagement.call_offset_minutes),
+                    "can_edit": access.can_manage_department(engagement.department_id),
+                }
+                for engagement in engagements
+            ],
+            unavailabilities=list(person.unavailabilities.all()),
+            show_reasons=can_see_unavailability_reason(access, as_person_like(person)),
+            characters=characters,
+            is_self=is_self,
+            can_edit_person=is_self or access.can(Action.MANAGE_CREW),
+            can_add_engagement=_can_add_crew(access),
+        ),
+    )
+
+
+def person_edit(request: HttpRequest, production_id: int, person_id: int) -> HttpResponse:
+    """Producers edit everything; anyone edits their own contact details and sharing."""
+    access = production_access(request.user, production_id)
+    person = get_object_or_404(Person.objects.for_access(access), pk=person_id)
+    form_class: type[OwnContactForm]
+    if access.can(Action.MANAGE_CREW):
+        form_class = PersonForm
+    elif person.pk in access.own_person_ids:
+        form_class = OwnContactForm
+    else:
+        raise PermissionDenied("Only producers and the person themself edit these details.")
+    initial = {name: getattr(person, name) for name in form_class.base_fields}
+    form = form_class(
+        posted(request), initial=initial, region=default_phone_region(access.production)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            person_save(person=person, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Details saved.")
+            return redirect("crew:person", production_id=access.production.pk, person_id=person.pk)
+    return render(
+        request,
+        "crew/person_edit.html",
+        page_context(
+            access, "crew", person=Person.objects.for_access(access).get(pk=person.pk), form=form
+        ),
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+# Engagements --------------------------------------------------------------------------
+
+
+def _can_add_crew(access: Access) -> bool:
+    return access.can(Action.MANAGE_CREW) or (
+        access.can(Action.MANAGE_DEPARTMENT_CREW) and bool(access.head_of_department_ids)
+    )
+
+
+def _choices(access: Access) -> dict[str, Any]:
+    """Positions and departments the viewer may engage people in."""
+    if access.can(Action.MANAGE_CREW):
+        return {
+            "positions": selectors.positions_for(access=access),
+            "departments": selectors.departments_for(access=access),
+            "department_required": False,
+        }
+    own = access.head_of_department_ids
+    return {
+        "positions": selectors.positions_for(access=access).filter(department_id__in=own),
+        "departments": selectors.departments_for(access=access).filter(pk__in=own),
+        "department_required": True,
+    }
+
+
+def _engagement_page(
+    request: HttpRequest, access: Access, person: Person, engagement: Engagement
+) -> HttpResponse:
+    is_new = engagement.pk is None
+    initial = None
+    if not is_new:
+        initial = {name: getattr(engagement, name) for name in EngagementForm.base_fields}
+    form = EngagementForm(posted(request), initial=initial, **_choices(access))
+    if request.method == "POST" and form.is_valid():
+        try:
+            engagement_save(engagement=engagement, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"{person.name}: {engagement.position} saved.")
+            return redirect("crew:person", production_id=access.production.pk, person_id=person.pk)
+    return render(
+        request,
+        "crew/engagement_form.html",
+        page_context(
+            access, "crew", person=person, engagement=engagement, form=form, is_new=is_new
+        ),
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def engagement_edit(request: HttpRequest, production_id: int, engagement_id: int) -> HttpResponse:
+    """Producers edit any engagement; department heads those of their department."""
+    access = production_access(request.user, production_id)
+    engagement = get_object_or_404(
+        Engagement.objects.for_access(access).select_related("person", "position", "department"),
+        pk=engagement_id,
+    )
+    if not access.can_manage_department(engagement.department_id):
+        raise PermissionDenied("You manage only your own department's engagements.")
+    return _engagement_page(request, access, engagement.person, engagement)
+
+
+def engagement_add(request: HttpRequest, production_id: int, person_id: int) -> HttpResponse:
+    access = production_access(request.user, production_id)
+    person = get_object_or_404(Person.objects.for_access(access), pk=person_id)
+    if not _can_add_crew(access):
+        raise PermissionDenied("Only producers and department heads engage people.")
+    engagement = Engagement(production=access.production, person=person)
+    return _engagement_page(request, access, person, engagement)
+
+
+def crew_add(request: HttpRequest, production_id: int) -> HttpResponse:
+    """Add a person with an engagement, and optionally invite them to log in."""
+    access = production_access(request.user, production_id)
+    if not _can_add_crew(access):
+        raise PermissionDenied("Only producers and department heads add people.")
+    roles = (
+        list(Role.choices)
+        if access.can(Action.MANAGE_MEMBERS)
+        else [(Role.CREW.value, Role.CREW.label)]
+    )
+    form = CrewAddForm(
+        posted(request),
+        roles=roles,
+        region=default_phone_region(access.production),
+        **_choices(access),
+    )
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        existing = Person.objects.for_access(access).filter(email__iexact=email).first()
+        if email and existing is not None:
+            form.add_error("email", f"{existing.name} on this production already has that e-mail.")
+        else:
+            try:
+                engagement = _add_and_invite(request, access, form)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                person = engagement.person
+                invited = form.cleaned_data["account"] == CrewAddForm.INVITE
+                messages.success(
+                    request,
+                    f"{person.name} added as {engagement.position}"
+                    + (f"; an invitation is on its way to {person.email}." if invited else "."),
+                )
+                return redirect(
+                    "crew:person", production_id=access.production.pk, person_id=person.pk
+                )
+    return render(
+        request,
+        "crew/add.html",
+        page_context(access, "crew", form=form),
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@transaction.atomic
+def _add_and_invite(request: HttpRequest, access: Access, form: CrewAddForm) -> Engagement:
+    """Both or neither: a failed invitation leaves no half-added person behind."""
+    engagement = crew_member_add(
+        production=access.production,
+        person_fields=form.person_fields(),
+        engagement_fields=form.engagement_fields(),
+    )
+    if form.cleaned_data["account"] == CrewAddForm.INVITE:
+        member_invite(
+            production=access.production,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            invited_by=_user(request),
+            name=form.cleaned_data["name"],
+        )
+        engagement.person.refresh_from_db()
+    return engagement
+
+
+# CSV ----------------------------------------------------------------------------------
+
+
+def _errors_by_line(report: ImportReport) -> list[tuple[int | None, list[RowError]]]:
+    """The report's errors grouped by line, problems with the whole file first."""
+    grouped: dict[int | None, list[RowError]] = {}
+    for error in report.errors:
+        grouped.setdefault(error.line, []).append(error)
+    return sorted(grouped.items(), key=lambda item: -1 if item[0] is None else item[0])
+
+
+@require_GET
+def crew_export(request: HttpRequest, production_id: int) -> HttpResponse:
+    access = production_access(request.user, production_id)
+    filters = Filters.from_query(
+        request.GET,
+        list(selectors.departments_for(access=access)),
+        list(selectors.positions_for(access=access)),
+    )
+    engagements = selectors.crew_list(
+        access=access,
+        q=filters.q,
+        department_id=filters.department_id,
+        status=filters.status,
+        position_id=filters.position_id,
+    )
+    filename = (
+        f"{slugify(access.production.title) or 'production'}-crew-{date.today():%Y-%m-%d}.csv"
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # a BOM, so spreadsheets open the file as UTF-8
+    crew_csv_export(access=access, engagements=engagements, out=response)
+    return response
+
+
+def crew_import(request: HttpRequest, production_id: int) -> HttpResponse:
+    access = production_access(request.user, production_id)
+    access.require(Action.MANAGE_CREW)
+    form = CrewImportForm(posted(request), posted_files(request))
+    report = None
+    if request.method == "POST" and form.is_valid():
+        report = crew_csv_import(access=access, data=form.cleaned_data["file"].read())
+        if report.ok:
+            messages.success(
+                request,
+                f"Imported {report.rows} row{'s' if report.rows != 1 else ''}: "
+                f"{report.created} people added, {report.updated} updated.",
+            )
+            return redirect("crew:list", production_id=access.production.pk)
+    return render(
+        request,
+        "crew/import.html",
+        page_context(
+            access,
+            "crew",
+            form=form,
+            report=report,
+            error_lines=_errors_by_line(report) if report else [],
+            columns=COLUMNS,
+            required_columns=REQUIRED_COLUMNS,
+        ),
+        status=400 if request.method == "POST" else 200,
+    )

@@ -1,0 +1,78 @@
+"""Take the screenshots in docs/screenshots/ from a running `make run` (demo data).
+
+Not part of the test suite. Needs Playwright's Python package and a Chromium:
+    pip install playwright && apt-get install chromium
+    python docs/screenshots/take.py [http://127.0.0.1:8000]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+
+BASE = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8000"
+OUT = Path(__file__).resolve().parent
+PHONE = {"width": 360, "height": 780}
+DESKTOP = {"width": 1280, "height": 900}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# (file name, login, path template, viewport); {p} is the demo production's id.
+SHOTS = [
+    ("login-phone", None, "/accounts/login/", PHONE),
+    ("productions-phone", "producer", "/productions/", PHONE),
+    ("overview-desktop", "producer", "/productions/{p}/", DESKTOP),
+    ("crew-list-desktop", "producer", "/productions/{p}/crew/", DESKTOP),
+    ("crew-list-phone-as-crew", "crew", "/productions/{p}/crew/", PHONE),
+    ("deadlines-phone", "producer", "/productions/{p}/deadlines/", PHONE),
+    ("scenes-desktop", "ad", "/productions/{p}/scenes/", DESKTOP),
+    ("profile-phone", "crew", "/account/profile/", PHONE),
+]
+
+
+def log_in(page: Page, who: str) -> None:
+    page.goto(f"{BASE}/accounts/login/")
+    page.fill("input[name=username]", f"{who}@demo.test")
+    page.fill("input[name=password]", "callboard-demo")
+    page.click("button[type=submit]")
+    page.wait_for_load_state("networkidle")
+
+
+def main() -> None:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        production_id = None
+        for name, who, path, viewport in SHOTS:
+            context = browser.new_context(viewport=viewport, device_scale_factor=1)
+            page = context.new_page()
+            if who:
+                log_in(page, who)
+                if production_id is None:
+                    page.goto(f"{BASE}/productions/")
+                    href = (
+                        page.locator("a[href^='/productions/']")
+                        .filter(has_text="Lighthouse")
+                        .first.get_attribute("href")
+                    )
+                    production_id = (href or "").strip("/").split("/")[1]
+            page.goto(BASE + path.format(p=production_id))
+            page.wait_for_load_state("networkidle")
+            page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
+            print(f"{name}.png  {page.url}")
+            context.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

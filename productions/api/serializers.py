@@ -1,0 +1,219 @@
+"""Shapes of productions, co-producers, members and deadlines in the REST API.
+
+Read serializers describe responses; the ``…Input`` serializers only parse and type-check
+a request body. Rules (dates in order, one producer at least, owners on the production)
+live in the services, which the views call with the parsed values.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, cast
+
+from rest_framework import serializers
+
+from core.api.viewsets import ScopedPrimaryKeyField
+from crew.models import Department, Person
+from crew.privacy import PersonLike, visible_fields
+from productions.models import (
+    CoProducer,
+    CoProducerRole,
+    Deadline,
+    DeadlineStatus,
+    Membership,
+    Production,
+    ProductionKind,
+    ProductionStatus,
+)
+from productions.roles import Action, Role
+
+_PRODUCTION_DATES = (
+    ("prep_start", "shoot_start"),
+    ("shoot_start", "shoot_end"),
+    ("shoot_end", "wrap_date"),
+)
+
+
+class CoProducerSerializer(serializers.ModelSerializer[CoProducer]):
+    class Meta:
+        model = CoProducer
+        fields = ["id", "name", "country", "role", "share_percent"]
+        read_only_fields = fields
+
+
+class CoProducerInput(serializers.Serializer[None]):
+    name = serializers.CharField(max_length=200)
+    country = serializers.RegexField(
+        r"^[A-Za-z]{2}$",
+        help_text="ISO 3166 code, e.g. FR.",
+        error_messages={"invalid": "Use a two-letter ISO country code, e.g. FR."},
+    )
+    role = serializers.ChoiceField(choices=CoProducerRole.choices, required=False)
+    share_percent = serializers.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        min_value=Decimal(0),
+        max_value=Decimal(100),
+        allow_null=True,
+        required=False,
+    )
+
+
+class ProductionSerializer(serializers.ModelSerializer[Production]):
+    co_producers = CoProducerSerializer(many=True, read_only=True)
+    role = serializers.SerializerMethodField(help_text="Your role on this production.")
+    crew_count = serializers.IntegerField(read_only=True, help_text="Engagements.")
+
+    class Meta:
+        model = Production
+        fields = [
+            "id",
+            "title",
+            "kind",
+            "status",
+            "logline",
+            "time_zone",
+            "prep_start",
+            "shoot_start",
+            "shoot_end",
+            "wrap_date",
+            "languages",
+            "revision_colours",
+            "office_address",
+            "office_phone",
+            "co_producers",
+            "role",
+            "crew_count",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    def get_role(self, production: Production) -> str:
+        roles: dict[int, str] = self.context["roles"]
+        return roles[production.pk]
+
+
+class ProductionInput(serializers.Serializer[Production]):
+    """Fields a producer sets; only ``title`` is needed to create a production."""
+
+    title = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=ProductionKind.choices, required=False)
+    status = serializers.ChoiceField(choices=ProductionStatus.choices, required=False)
+    logline = serializers.CharField(allow_blank=True, required=False)
+    time_zone = serializers.CharField(max_length=64, required=False, help_text="IANA name.")
+    prep_start = serializers.DateField(allow_null=True, required=False)
+    shoot_start = serializers.DateField(allow_null=True, required=False)
+    shoot_end = serializers.DateField(allow_null=True, required=False)
+    wrap_date = serializers.DateField(allow_null=True, required=False)
+    languages = serializers.ListField(
+        child=serializers.CharField(max_length=10), required=False, help_text="ISO codes."
+    )
+    revision_colours = serializers.ListField(
+        child=serializers.CharField(max_length=30), required=False
+    )
+    office_address = serializers.CharField(allow_blank=True, required=False)
+    office_phone = serializers.CharField(max_length=32, allow_blank=True, required=False)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        require_date_order(attrs, self.instance, _PRODUCTION_DATES)
+        return attrs
+
+
+class MemberSerializer(serializers.ModelSerializer[Membership]):
+    """A member's account e-mail follows the privacy rules of their crew record."""
+
+    user = serializers.IntegerField(source="user_id", read_only=True)
+    name = serializers.CharField(source="user.name", read_only=True)
+    # Not read-only, so the schema marks it optional: it is absent for most viewers.
+    email = serializers.EmailField(source="user.email", required=False)
+    person = serializers.SerializerMethodField(help_text="Their crew record's id.")
+
+    class Meta:
+        model = Membership
+        fields = ["id", "user", "name", "email", "role", "person", "created_at"]
+        read_only_fields = ["id", "user", "name", "role", "person", "created_at"]
+
+    def get_person(self, membership: Membership) -> int | None:
+        person = self.context["people_by_user"].get(membership.user_id)
+        return person.pk if person is not None else None
+
+    def to_representation(self, instance: Membership) -> dict[str, Any]:
+        data: dict[str, Any] = super().to_representation(instance)
+        access = self.context["access"]
+        person = self.context["people_by_user"].get(instance.user_id)
+        if instance.user_id == access.user.pk:
+            return data
+        if person is None:
+            allowed = access.can(Action.VIEW_ALL_CONTACTS)
+        else:
+            departments = {e.department_id for e in person.engagements.all() if e.department_id}
+            allowed = "email" in visible_fields(access, cast(PersonLike, person), departments)
+        if not allowed:
+            data.pop("email", None)
+        return data
+
+
+class MemberInput(serializers.Serializer[None]):
+    email = serializers.EmailField()
+    role = serializers.ChoiceField(choices=Role.choices)
+    name = serializers.CharField(max_length=150, required=False, allow_blank=True)
+
+
+class MemberRoleInput(serializers.Serializer[None]):
+    role = serializers.ChoiceField(choices=Role.choices)
+
+
+class DeadlineSerializer(serializers.ModelSerializer[Deadline]):
+    owners = serializers.PrimaryKeyRelatedField[Person](many=True, read_only=True)
+    overdue = serializers.BooleanField(
+        source="is_overdue", read_only=True, help_text="Open and past due."
+    )
+
+    class Meta:
+        model = Deadline
+        fields = [
+            "id",
+            "title",
+            "due",
+            "department",
+            "owners",
+            "status",
+            "overdue",
+            "notes",
+            "completed_at",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class DeadlineInput(serializers.Serializer[Deadline]):
+    title = serializers.CharField(max_length=200)
+    due = serializers.DateTimeField()
+    department = ScopedPrimaryKeyField(Department, allow_null=True, required=False)
+    owners = ScopedPrimaryKeyField(
+        Person, many=True, required=False, help_text="Crew record (person) ids."
+    )
+    status = serializers.ChoiceField(choices=DeadlineStatus.choices, required=False)
+    notes = serializers.CharField(allow_blank=True, required=False)
+
+
+def require_date_order(
+    attrs: dict[str, Any], instance: Any, pairs: tuple[tuple[str, str], ...]
+) -> None:
+    """Name the field when dates are out of order (the models' constraints only say why).
+
+    ``instance`` supplies the values a partial update leaves unchanged.
+    """
+    errors: dict[str, list[str]] = {}
+    for earlier, later in pairs:
+        first = attrs.get(earlier, getattr(instance, earlier, None))
+        second = attrs.get(later, getattr(instance, later, None))
+        if first is not None and second is not None and second < first:
+            field = later if later in attrs else earlier
+            errors.setdefault(field, []).append(
+                f"{later.replace('_', ' ').capitalize()} cannot be before "
+                f"{earlier.replace('_', ' ')}."
+            )
+    if errors:
+        raise serializers.ValidationError(errors)

@@ -1,0 +1,188 @@
+"""Forms for the production pages. They only parse input: every write is a service call."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from accounts.models import time_zone_choices
+from crew.models import Department, Person
+from productions.models import (
+    CoProducer,
+    Deadline,
+    DeadlineStatus,
+    Production,
+    ProductionKind,
+    ProductionStatus,
+)
+from productions.roles import Role
+
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
+
+
+def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
+    """Show a service's ValidationError on ``form``: per field where the form has it."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc.messages)
+        return
+    for field, messages in exc.message_dict.items():
+        if field in form.fields:
+            form.add_error(field, messages)
+        elif field == NON_FIELD_ERRORS:
+            form.add_error(None, messages)
+        else:
+            form.add_error(None, [f"{field.replace('_', ' ').capitalize()}: {m}" for m in messages])
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class ProductionForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    kind = forms.ChoiceField(choices=ProductionKind.choices, initial=ProductionKind.FEATURE)
+    status = forms.ChoiceField(
+        choices=ProductionStatus.choices, initial=ProductionStatus.DEVELOPMENT
+    )
+    logline = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    time_zone = forms.ChoiceField(
+        choices=time_zone_choices,
+        initial="UTC",
+        help_text="Where the shoot happens: call times are in this zone.",
+    )
+    prep_start = forms.DateField(label="Prep starts", required=False, widget=DateInput())
+    shoot_start = forms.DateField(label="Shoot starts", required=False, widget=DateInput())
+    shoot_end = forms.DateField(label="Shoot ends", required=False, widget=DateInput())
+    wrap_date = forms.DateField(label="Wrap", required=False, widget=DateInput())
+    office_address = forms.CharField(
+        label="Production office address",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    office_phone = forms.CharField(label="Production office phone", max_length=32, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        prep, start = data.get("prep_start"), data.get("shoot_start")
+        end, wrap = data.get("shoot_end"), data.get("wrap_date")
+        if prep and start and prep > start:
+            self.add_error("prep_start", "Prep must start on or before the first shoot day.")
+        if start and end and end < start:
+            self.add_error("shoot_end", "The shoot cannot end before it starts.")
+        if end and wrap and wrap < end:
+            self.add_error("wrap_date", "Wrap cannot come before the last shoot day.")
+        return data
+
+
+class ProductionSettingsForm(ProductionForm):
+    """Everything on a production, including its per-production lists."""
+
+    languages = forms.CharField(
+        required=False,
+        help_text="Languages spoken on set, as ISO codes separated by commas: en, fr, de.",
+    )
+    revision_colours = forms.CharField(
+        label="Script revision colours",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="One colour per line, in the order revisions are issued.",
+    )
+
+    @staticmethod
+    def initial_for(production: Production) -> dict[str, Any]:
+        initial = {name: getattr(production, name) for name in ProductionForm.base_fields}
+        initial["languages"] = ", ".join(production.languages)
+        initial["revision_colours"] = "\n".join(production.revision_colours)
+        return initial
+
+    def clean_languages(self) -> list[str]:
+        codes: list[str] = []
+        for raw in re.split(r"[,\s]+", self.cleaned_data["languages"]):
+            code = raw.strip().lower()
+            if not code:
+                continue
+            if not _LANGUAGE_CODE.match(code) or len(code) > 10:
+                raise ValidationError(f"“{raw}” is not a language code; use ISO codes like en, fr.")
+            if code not in codes:
+                codes.append(code)
+        return codes
+
+    def clean_revision_colours(self) -> list[str]:
+        colours: list[str] = []
+        for line in self.cleaned_data["revision_colours"].splitlines():
+            colour = line.strip()
+            if not colour:
+                continue
+            if len(colour) > 30:
+                raise ValidationError(f"“{colour[:30]}…” is too long (30 characters at most).")
+            if colour.lower() in (c.lower() for c in colours):
+                raise ValidationError(f"“{colour}” is listed twice.")
+            colours.append(colour)
+        return colours
+
+
+class CoProducerForm(forms.ModelForm[CoProducer]):
+    class Meta:
+        model = CoProducer
+        fields = ["name", "country", "role", "share_percent"]
+        labels = {"share_percent": "Share (%)"}
+
+    def clean_country(self) -> str:
+        return str(self.cleaned_data["country"]).strip().upper()
+
+
+class MemberInviteForm(forms.Form):
+    email = forms.EmailField(label="E-mail")
+    name = forms.CharField(max_length=150, required=False, help_text="For a new account.")
+    role = forms.ChoiceField(choices=Role.choices, initial=Role.CREW)
+
+
+class MemberRoleForm(forms.Form):
+    role = forms.ChoiceField(choices=Role.choices)
+
+
+class DeadlineForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    due = forms.DateTimeField(widget=DateTimeLocalInput(), help_text="In the production's time.")
+    department = forms.ModelChoiceField(queryset=Department.objects.none(), required=False)
+    owners = forms.ModelMultipleChoiceField(
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    status = forms.ChoiceField(choices=DeadlineStatus.choices, initial=DeadlineStatus.OPEN)
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, departments: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        department_field = self.fields["department"]
+        owners_field = self.fields["owners"]
+        assert isinstance(department_field, forms.ModelChoiceField)
+        assert isinstance(owners_field, forms.ModelMultipleChoiceField)
+        department_field.queryset = departments
+        owners_field.queryset = people
+
+    @staticmethod
+    def initial_for(deadline: Deadline) -> dict[str, Any]:
+        return {
+            "title": deadline.title,
+            "due": deadline.due,
+            "department": deadline.department_id,
+            "owners": [owner.pk for owner in deadline.owners.all()],
+            "status": deadline.status,
+            "notes": deadline.notes,
+        }

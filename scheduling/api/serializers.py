@@ -1,0 +1,184 @@
+"""Breakdown serializers. Related ids are looked up inside the request's production only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Model, QuerySet
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from crew.models import Character
+from scheduling.models import (
+    Element,
+    ElementCategory,
+    Location,
+    Scene,
+    SceneElement,
+    ScreenplayImport,
+    Set,
+)
+from scheduling.screenplay import MAX_SCREENPLAY_BYTES
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField[Any]):
+    """A related id that must belong to the production in the URL (else "does not exist")."""
+
+    def __init__(self, model: type[Model], **kwargs: Any) -> None:
+        self.model = model
+        super().__init__(**kwargs)
+
+    def get_queryset(self) -> QuerySet[Any]:
+        access = self.context.get("access")
+        manager: Any = self.model._default_manager
+        scoped: QuerySet[Any] = manager.none() if access is None else manager.for_access(access)
+        return scoped
+
+
+class LocationSerializer(serializers.ModelSerializer[Location]):
+    set_count = serializers.IntegerField(read_only=True, required=False)
+
+    class Meta:
+        model = Location
+        fields = [
+            "id",
+            "name",
+            "address",
+            "latitude",
+            "longitude",
+            "time_zone",
+            "hospital_name",
+            "hospital_address",
+            "hospital_phone",
+            "parking_notes",
+            "basecamp_notes",
+            "notes",
+            "set_count",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["id", "created_at", "updated_at"]
+        validators: list[Any] = []  # the model's constraints are checked by the service
+
+
+class SetSerializer(serializers.ModelSerializer[Set]):
+    location = ScopedPrimaryKeyField(Location, allow_null=True, required=False)
+    scene_count = serializers.IntegerField(read_only=True, required=False)
+
+    class Meta:
+        model = Set
+        fields = ["id", "name", "location", "notes", "scene_count"]
+        read_only_fields = ["id"]
+        validators: list[Any] = []
+
+
+class SceneCharacterSerializer(serializers.Serializer[Any]):
+    character = ScopedPrimaryKeyField(Character)
+    name = serializers.CharField(source="character.name", read_only=True)
+    cast_number = serializers.IntegerField(
+        source="character.cast_number", read_only=True, allow_null=True
+    )
+    speaking = serializers.BooleanField(default=True)
+
+
+class SceneElementSerializer(serializers.ModelSerializer[SceneElement]):
+    name = serializers.CharField(source="element.name", read_only=True)
+    category = serializers.IntegerField(source="element.category_id", read_only=True)
+
+    class Meta:
+        model = SceneElement
+        fields = ["id", "element", "name", "category", "quantity"]
+        read_only_fields = fields
+
+
+class SceneSerializer(serializers.ModelSerializer[Scene]):
+    set = ScopedPrimaryKeyField(Set, allow_null=True, required=False)
+    set_name = serializers.CharField(source="set.name", read_only=True, allow_null=True)
+    pages = serializers.CharField(read_only=True, help_text="The length written as 2 4/8.")
+    characters = SceneCharacterSerializer(many=True, required=False, source="scene_characters")
+    elements = SceneElementSerializer(many=True, read_only=True, source="scene_elements")
+
+    class Meta:
+        model = Scene
+        fields = [
+            "id",
+            "number",
+            "heading",
+            "int_ext",
+            "set",
+            "set_name",
+            "time_of_day",
+            "time_of_day_raw",
+            "eighths",
+            "pages",
+            "script_day",
+            "page_start",
+            "page_end",
+            "synopsis",
+            "notes",
+            "omitted",
+            "characters",
+            "elements",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["id", "created_at", "updated_at"]
+        extra_kwargs = {"eighths": {"min_value": 1}}
+        validators: list[Any] = []
+
+
+class ElementCategorySerializer(serializers.ModelSerializer[ElementCategory]):
+    class Meta:
+        model = ElementCategory
+        fields = ["id", "name", "colour", "order", "is_cast"]
+        read_only_fields = ["id", "is_cast"]
+        validators: list[Any] = []
+
+
+class ElementSceneSerializer(serializers.Serializer[Any]):
+    scene = ScopedPrimaryKeyField(Scene)
+    number = serializers.CharField(source="scene.number", read_only=True)
+    quantity = serializers.IntegerField(min_value=1, default=1)
+
+
+class ElementSerializer(serializers.ModelSerializer[Element]):
+    category = ScopedPrimaryKeyField(ElementCategory)
+    scenes = ElementSceneSerializer(many=True, required=False, source="scene_elements")
+
+    class Meta:
+        model = Element
+        fields = ["id", "category", "name", "notes", "scenes"]
+        read_only_fields = ["id"]
+        validators: list[Any] = []
+
+
+class ScreenplayUploadSerializer(serializers.Serializer[Any]):
+    file = serializers.FileField(
+        allow_empty_file=True,
+        help_text=f"A Fountain or Final Draft (.fdx) file, up to {MAX_SCREENPLAY_BYTES} bytes.",
+    )
+
+
+class ScreenplayImportSerializer(serializers.ModelSerializer[ScreenplayImport]):
+    uploaded_by = serializers.CharField(source="uploaded_by.name", read_only=True, default=None)
+    applied_by = serializers.CharField(source="applied_by.name", read_only=True, default=None)
+
+    class Meta:
+        model = ScreenplayImport
+        fields = [
+            "id",
+            "file_name",
+            "title",
+            "source_format",
+            "page_count",
+            "scene_count",
+            "status",
+            "changes",
+            "uploaded_by",
+            "created_at",
+            "applied_by",
+            "applied_at",
+        ]
+        read_only_fields = fields

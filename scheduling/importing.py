@@ -1,0 +1,429 @@
+"""Screenplay import: upload a draft, preview what it changes, then apply it in one go.
+
+Why a preview: a new draft renumbers nothing but can cut, add and lengthen scenes, and a 1st
+AD must see that before the breakdown changes under a schedule.  So an upload is parsed and
+stored as a :class:`ScreenplayImport` with the list of changes; nothing else is written
+until someone applies it.
+
+How a draft is matched to the breakdown: **by scene number**.  A scene whose number is in
+the production already is updated in place (its elements, notes, script day, silent cast and
+schedule position stay); a new number adds a scene; a scene the draft no longer has is
+marked omitted and keeps its number, as a production office does on paper.  The script owns
+the heading, INT/EXT, set, time of day, length, page range and speaking characters; the
+synopsis is only filled in when the breakdown has none, since ADs rewrite synopses.
+Applying the same draft twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import IO, Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from crew.models import Character
+from productions.models import Production
+from productions.scoping import Access
+from scheduling.eighths import format_eighths
+from scheduling.models import (
+    ImportStatus,
+    Scene,
+    SceneCharacter,
+    ScreenplayImport,
+    Set,
+    TimeOfDay,
+    scene_number_sort_key,
+)
+from scheduling.screenplay import (
+    MAX_SCREENPLAY_BYTES,
+    ParsedScene,
+    ParsedScreenplay,
+    ScreenplayError,
+    parse_screenplay,
+)
+from scheduling.services import element_categories_ensure
+
+# The parser's time words, reduced to the ones a stripboard colours by.
+_TIME_OF_DAY = {
+    "DAY": TimeOfDay.DAY,
+    "MORNING": TimeOfDay.DAY,
+    "AFTERNOON": TimeOfDay.DAY,
+    "NIGHT": TimeOfDay.NIGHT,
+    "EVENING": TimeOfDay.NIGHT,
+    "DAWN": TimeOfDay.DAWN,
+    "DUSK": TimeOfDay.DUSK,
+    "CONTINUOUS": TimeOfDay.CONTINUOUS,
+}
+_NUMBER_MAX = Scene._meta.get_field("number").max_length or 20
+_SET_MAX = Set._meta.get_field("name").max_length or 200
+_CHARACTER_MAX = Character._meta.get_field("name").max_length or 120
+_RAW_TIME_MAX = Scene._meta.get_field("time_of_day_raw").max_length or 100
+# Fields the script owns, with the label the preview shows.
+_SCRIPT_FIELDS = {
+    "heading": "Heading",
+    "int_ext": "INT/EXT",
+    "time_of_day": "Time of day",
+    "time_of_day_raw": "Time of day as written",
+    "eighths": "Length",
+}
+
+
+class ImportAlreadyApplied(Exception):
+    """Someone applied this preview already (two clicks, two people)."""
+
+
+@dataclass(frozen=True)
+class SceneRow:
+    """A parsed scene cut to the breakdown's shape (lengths capped, names upper-cased)."""
+
+    number: str
+    heading: str
+    int_ext: str
+    set_name: str
+    time_of_day: str
+    time_of_day_raw: str
+    synopsis: str
+    eighths: int
+    page_start: int
+    page_end: int
+    characters: tuple[str, ...]
+
+    @classmethod
+    def from_parsed(cls, scene: ParsedScene) -> SceneRow:
+        names: dict[str, None] = {}
+        for name in scene.characters:
+            names.setdefault(name.upper()[:_CHARACTER_MAX].strip(), None)
+        return cls(
+            number=scene.number.strip().upper(),
+            heading=scene.heading,
+            int_ext=scene.int_ext,
+            set_name=scene.set_name[:_SET_MAX].strip().upper(),
+            time_of_day=_TIME_OF_DAY.get(scene.time_of_day, TimeOfDay.OTHER),
+            time_of_day_raw=scene.time_of_day_raw[:_RAW_TIME_MAX],
+            synopsis=scene.synopsis,
+            eighths=max(1, scene.eighths),
+            page_start=max(1, scene.page_start),
+            page_end=max(1, scene.page_start, scene.page_end),
+            characters=tuple(name for name in names if name),
+        )
+
+
+def scene_rows(parsed: ParsedScreenplay) -> list[SceneRow]:
+    """The parsed scenes, checked for what the breakdown needs: short, unique numbers."""
+    rows = [SceneRow.from_parsed(scene) for scene in parsed.scenes]
+    seen: dict[str, SceneRow] = {}
+    for row in rows:
+        if len(row.number) > _NUMBER_MAX:
+            raise ScreenplayError(
+                f"Scene number {row.number[:40]!r} is longer than {_NUMBER_MAX} characters. "
+                "Shorten it in the script and upload it again."
+            )
+        if row.number in seen:
+            raise ScreenplayError(
+                f"Two scenes are numbered {row.number} (“{seen[row.number].heading}” and "
+                f"“{row.heading}”). Scenes are matched by number, so give every scene its own "
+                "number (or remove all the numbers) and upload the script again."
+            )
+        seen[row.number] = row
+    return rows
+
+
+def read_upload(upload: IO[bytes], *, size: int | None = None) -> bytes:
+    """The uploaded bytes, refusing an oversized file before reading it into memory."""
+    if size is not None and size > MAX_SCREENPLAY_BYTES:
+        raise ScreenplayError(_too_large(size))
+    if hasattr(upload, "seek"):
+        upload.seek(0)
+    data = upload.read(MAX_SCREENPLAY_BYTES + 1)
+    if len(data) > MAX_SCREENPLAY_BYTES:
+        raise ScreenplayError(_too_large(size))
+    return bytes(data)
+
+
+def _too_large(size: int | None) -> str:
+    described = f" ({size:,} bytes)" if size is not None else ""
+    return (
+        f"The file is too large{described}; screenplays up to "
+        f"{MAX_SCREENPLAY_BYTES // 1_048_576} MB ({MAX_SCREENPLAY_BYTES:,} bytes) can be "
+        "imported. A feature script is usually well under 1 MB: check that this is the right file."
+    )
+
+
+@dataclass
+class _Plan:
+    """What applying a draft does, worked out against the breakdown as it is now."""
+
+    rows: list[SceneRow]
+    new_sets: list[str] = field(default_factory=list)
+    new_characters: list[str] = field(default_factory=list)
+    added: list[SceneRow] = field(default_factory=list)
+    updated: list[tuple[Scene, SceneRow]] = field(default_factory=list)
+    changed: list[dict[str, Any]] = field(default_factory=list)
+    restored: list[Scene] = field(default_factory=list)
+    omitted: list[Scene] = field(default_factory=list)
+    repaginated: int = 0
+    unchanged: int = 0
+    links: dict[int, dict[str, SceneCharacter]] = field(default_factory=dict)
+
+    def report(self) -> dict[str, Any]:
+        total = sum(row.eighths for row in self.rows)
+        return {
+            "has_changes": bool(
+                self.added
+                or self.changed
+                or self.restored
+                or self.omitted
+                or self.repaginated
+                or self.new_sets
+                or self.new_characters
+            ),
+            "added": [
+                {
+                    "number": row.number,
+                    "heading": row.heading,
+                    "eighths": row.eighths,
+                    "pages": format_eighths(row.eighths),
+                    "characters": list(row.characters),
+                }
+                for row in self.added
+            ],
+            "changed": self.changed,
+            "restored": [{"number": s.number, "heading": s.heading} for s in self.restored],
+            "omitted": [{"number": s.number, "heading": s.heading} for s in self.omitted],
+            "new_characters": self.new_characters,
+            "new_sets": self.new_sets,
+            "repaginated": self.repaginated,
+            "unchanged": self.unchanged,
+            "scenes": len(self.rows),
+            "eighths": total,
+            "pages": format_eighths(total),
+        }
+
+
+def _display(name: str, value: Any) -> Any:
+    return format_eighths(value) if name == "eighths" else value
+
+
+def _plan(access: Access, rows: list[SceneRow]) -> _Plan:
+    plan = _Plan(rows)
+    scenes = {s.number: s for s in Scene.objects.for_access(access).select_related("set")}
+    for link in SceneCharacter.objects.for_access(access).select_related("character"):
+        plan.links.setdefault(link.scene_id, {})[link.character.name.upper()] = link
+    sets = {name.upper() for name in Set.objects.for_access(access).values_list("name", flat=True)}
+    characters = {
+        name.upper() for name in Character.objects.for_access(access).values_list("name", flat=True)
+    }
+    plan.new_sets = list(dict.fromkeys(r.set_name for r in rows if r.set_name not in sets))
+    if "" in plan.new_sets:
+        plan.new_sets.remove("")
+    plan.new_characters = list(
+        dict.fromkeys(name for r in rows for name in r.characters if name not in characters)
+    )
+    in_file = set()
+    for row in rows:
+        in_file.add(row.number)
+        scene = scenes.get(row.number)
+        if scene is None:
+            plan.added.append(row)
+            continue
+        fields = [
+            {"field": name, "label": label, "old": _display(name, old), "new": _display(name, new)}
+            for name, label in _SCRIPT_FIELDS.items()
+            if (old := getattr(scene, name)) != (new := getattr(row, name))
+        ]
+        old_set = scene.set.name.upper() if scene.set else ""
+        if old_set != row.set_name:
+            fields.append({"field": "set", "label": "Set", "old": old_set, "new": row.set_name})
+        if not scene.synopsis and row.synopsis:
+            fields.append(
+                {"field": "synopsis", "label": "Synopsis", "old": "", "new": row.synopsis}
+            )
+        links = plan.links.get(scene.pk, {})
+        speaking = {name for name, link in links.items() if link.speaking}
+        added = [name for name in row.characters if name not in speaking]
+        removed = sorted(speaking - set(row.characters))
+        moved = (scene.page_start, scene.page_end) != (row.page_start, row.page_end)
+        if scene.omitted:
+            plan.restored.append(scene)
+        if fields or added or removed:
+            plan.changed.append(
+                {
+                    "number": row.number,
+                    "heading": row.heading,
+                    "fields": fields,
+                    "characters_added": added,
+                    "characters_removed": removed,
+                }
+            )
+        elif moved and not scene.omitted:
+            plan.repaginated += 1
+        elif not scene.omitted:
+            plan.unchanged += 1
+        if fields or added or removed or moved or scene.omitted:
+            plan.updated.append((scene, row))
+    plan.omitted = [s for number, s in scenes.items() if number not in in_file and not s.omitted]
+    plan.omitted.sort(key=lambda s: s.sort_key)
+    return plan
+
+
+def _summary(parsed: ParsedScreenplay, rows: Iterable[SceneRow]) -> dict[str, Any]:
+    return {
+        "title": parsed.title,
+        "source_format": parsed.source_format,
+        "page_count": parsed.page_count,
+        "scenes": [asdict(row) for row in rows],
+    }
+
+
+def screenplay_import_preview(*, access: Access, file_name: str, data: bytes) -> ScreenplayImport:
+    """Parse a draft and store what applying it would change; the breakdown is untouched.
+
+    Raises :class:`ScreenplayError` (message for the uploader) for anything unreadable.
+    """
+    if len(data) > MAX_SCREENPLAY_BYTES:
+        raise ScreenplayError(_too_large(len(data)))
+    parsed = parse_screenplay(data, file_name)
+    rows = scene_rows(parsed)
+    plan = _plan(access, rows)
+    return ScreenplayImport.objects.create(
+        production=access.production,
+        file_name=file_name[:255],
+        uploaded_by=access.user,
+        source_format=parsed.source_format,
+        title=parsed.title[:300],
+        page_count=parsed.page_count,
+        scene_count=len(rows),
+        summary=_summary(parsed, rows),
+        changes=plan.report(),
+    )
+
+
+def screenplay_import_upload(
+    *, access: Access, upload: IO[bytes], file_name: str, size: int | None = None
+) -> ScreenplayImport:
+    """:func:`screenplay_import_preview` for an uploaded file object (size checked first)."""
+    return screenplay_import_preview(
+        access=access, file_name=file_name, data=read_upload(upload, size=size)
+    )
+
+
+def screenplay_import_apply(
+    *, access: Access, screenplay_import: ScreenplayImport
+) -> ScreenplayImport:
+    """Apply a previewed draft in one transaction; see the module notes for what changes.
+
+    The changes are worked out again against the breakdown as it is now (it may have moved
+    on since the preview) and stored on the import as what was done.
+    """
+    with transaction.atomic():
+        # One import at a time per production, so two drafts cannot interleave.
+        list(Production.objects.select_for_update().filter(pk=access.production.pk).values("pk"))
+        locked = (
+            ScreenplayImport.objects.for_access(access)
+            .select_for_update()
+            .get(pk=screenplay_import.pk)
+        )
+        if locked.status != ImportStatus.PREVIEW:
+            raise ImportAlreadyApplied("This draft has already been applied.")
+        rows = [
+            SceneRow(**{**row, "characters": tuple(row["characters"])})
+            for row in locked.summary["scenes"]
+        ]
+        element_categories_ensure(production=access.production)
+        plan = _plan(access, rows)
+        _execute(access, plan)
+        locked.status = ImportStatus.APPLIED
+        locked.applied_at = timezone.now()
+        locked.applied_by = access.user
+        locked.changes = plan.report()
+        locked.save(update_fields=["status", "applied_at", "applied_by", "changes"])
+    return locked
+
+
+def _execute(access: Access, plan: _Plan) -> None:
+    production = access.production
+    now = timezone.now()
+    if plan.new_sets:
+        Set.objects.bulk_create(
+            [Set(production=production, name=name) for name in plan.new_sets],
+            ignore_conflicts=True,
+        )
+    if plan.new_characters:
+        # No cast ID: numbering the cast is the AD's decision, not the script's.
+        Character.objects.bulk_create(
+            [Character(production=production, name=name) for name in plan.new_characters],
+            ignore_conflicts=True,
+        )
+    set_ids = {s.name.upper(): s.pk for s in Set.objects.for_access(access).only("pk", "name")}
+    character_ids = {
+        c.name.upper(): c.pk for c in Character.objects.for_access(access).only("pk", "name")
+    }
+
+    def apply_row(scene: Scene, row: SceneRow) -> Scene:
+        scene.number = row.number
+        scene.sort_key = scene_number_sort_key(row.number)
+        scene.heading = row.heading
+        scene.int_ext = row.int_ext
+        scene.set_id = set_ids.get(row.set_name)
+        scene.time_of_day = row.time_of_day
+        scene.time_of_day_raw = row.time_of_day_raw
+        scene.eighths = row.eighths
+        scene.page_start = row.page_start
+        scene.page_end = row.page_end
+        scene.synopsis = scene.synopsis or row.synopsis
+        scene.omitted = False
+        scene.updated_at = now
+        return scene
+
+    created = Scene.objects.bulk_create(
+        [apply_row(Scene(production=production), row) for row in plan.added]
+    )
+    if plan.updated:
+        Scene.objects.bulk_update(
+            [apply_row(scene, row) for scene, row in plan.updated],
+            [
+                "heading",
+                "int_ext",
+                "set",
+                "time_of_day",
+                "time_of_day_raw",
+                "eighths",
+                "page_start",
+                "page_end",
+                "synopsis",
+                "omitted",
+                "updated_at",
+            ],
+            batch_size=500,
+        )
+    if plan.omitted:
+        Scene.objects.for_access(access).filter(pk__in=[s.pk for s in plan.omitted]).update(
+            omitted=True, updated_at=now
+        )
+
+    stale: list[int] = []
+    now_speaking: list[int] = []
+    new_links: list[SceneCharacter] = []
+    pairs = [(scene, row) for scene, row in plan.updated] + list(
+        zip(created, plan.added, strict=True)
+    )
+    for scene, row in pairs:
+        links = plan.links.get(scene.pk, {})
+        for name, link in links.items():
+            if link.speaking and name not in row.characters:
+                stale.append(link.pk)
+        for name in row.characters:
+            current = links.get(name)
+            if current is None:
+                new_links.append(
+                    SceneCharacter(scene=scene, character_id=character_ids[name], speaking=True)
+                )
+            elif not current.speaking:
+                now_speaking.append(current.pk)
+    if stale:
+        SceneCharacter.objects.for_access(access).filter(pk__in=stale).delete()
+    if now_speaking:
+        SceneCharacter.objects.for_access(access).filter(pk__in=now_speaking).update(speaking=True)
+    SceneCharacter.objects.bulk_create(new_links, batch_size=1000)

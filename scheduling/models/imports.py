@@ -1,0 +1,66 @@
+"""One uploaded screenplay draft: what the parser read, and what applying it changes.
+
+The parsed scenes are kept as JSON so the preview a person approved is exactly what gets
+applied, without keeping the uploaded file (scripts are confidential).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from productions.models import Production, ScopedQuerySet
+
+
+class ImportStatus(models.TextChoices):
+    PREVIEW = "preview", "Preview"
+    APPLIED = "applied", "Applied"
+
+
+class ScreenplayImport(models.Model):
+    production = models.ForeignKey(
+        Production, on_delete=models.CASCADE, related_name="screenplay_imports"
+    )
+    file_name = models.CharField(max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    source_format = models.CharField(max_length=10)
+    title = models.CharField(max_length=300, blank=True)
+    page_count = models.PositiveIntegerField(default=0)
+    scene_count = models.PositiveIntegerField(default=0)
+    summary = models.JSONField(help_text="The parsed scenes, as applied.")
+    changes = models.JSONField(
+        help_text="What applying changes: at upload the preview, once applied what it did."
+    )
+    status = models.CharField(
+        max_length=10, choices=ImportStatus.choices, default=ImportStatus.PREVIEW
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status="preview", applied_at__isnull=True)
+                | models.Q(status="applied", applied_at__isnull=False),
+                name="screenplay_import_applied_at_with_status",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"

@@ -1,0 +1,236 @@
+"""Writes for the script breakdown: locations, sets, scenes, categories and elements.
+
+Screenplay import has its own module (:mod:`scheduling.importing`).  Every function takes
+objects already fetched through ``for_access``; the checks here are about the data (same
+production, sensible values), not about who may write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Model
+
+from crew.models import Character
+from crew.services import character_save
+from productions.models import Production
+from scheduling.models import (
+    DEFAULT_ELEMENT_CATEGORIES,
+    Element,
+    ElementCategory,
+    Location,
+    Scene,
+    SceneCharacter,
+    SceneElement,
+    Set,
+)
+
+
+def _full_clean(obj: Model, unique: dict[str, str]) -> None:
+    """``full_clean``, with a unique constraint's message filed under its field.
+
+    Django reports a multi-column constraint as a form-wide error; "a set with that name
+    already exists" belongs next to the name.  ``unique`` maps constraint names to fields.
+    """
+    try:
+        obj.full_clean()
+    except ValidationError as error:
+        errors = error.message_dict
+        messages = {
+            str(c.violation_error_message): unique[c.name]
+            for c in obj._meta.constraints
+            if c.name in unique
+        }
+        for message in list(errors.get(NON_FIELD_ERRORS, [])):
+            if message in messages:
+                errors[NON_FIELD_ERRORS].remove(message)
+                errors.setdefault(messages[message], []).append(message)
+        raise ValidationError({k: v for k, v in errors.items() if v}) from error
+
+
+def _same_production(related: Model | None, field: str, production_id: int) -> None:
+    if related is not None and getattr(related, "production_id", None) != production_id:
+        raise ValidationError({field: [f"That {field.replace('_', ' ')} belongs elsewhere."]})
+
+
+def location_save(*, location: Location) -> Location:
+    location.name = location.name.strip()
+    _full_clean(location, {"location_unique_name": "name"})
+    with transaction.atomic():
+        location.save()
+    return location
+
+
+def set_save(*, set_: Set) -> Set:
+    _same_production(set_.location, "location", set_.production_id)
+    set_.name = " ".join(set_.name.split()).upper()
+    _full_clean(set_, {"set_unique_name": "name"})
+    with transaction.atomic():
+        set_.save()
+    return set_
+
+
+def scene_save(
+    *, scene: Scene, characters: Sequence[tuple[Character, bool]] | None = None
+) -> Scene:
+    """Save a scene; ``characters`` (character, speaking) replaces its cast when given."""
+    _same_production(scene.set, "set", scene.production_id)
+    for character, _ in characters or ():
+        _same_production(character, "characters", scene.production_id)
+    scene.number = scene.number.strip().upper()
+    _full_clean(scene, {"scene_unique_number": "number"})
+    with transaction.atomic():
+        scene.save()
+        if characters is not None:
+            wanted = {character.pk: speaking for character, speaking in characters}
+            SceneCharacter.objects.filter(scene=scene).exclude(character_id__in=wanted).delete()
+            existing = {
+                link.character_id: link for link in SceneCharacter.objects.filter(scene=scene)
+            }
+            for character_id, speaking in wanted.items():
+                link = existing.get(character_id)
+                if link is None:
+                    SceneCharacter.objects.create(
+                        scene=scene, character_id=character_id, speaking=speaking
+                    )
+                elif link.speaking != speaking:
+                    link.speaking = speaking
+                    link.save(update_fields=["speaking"])
+    return scene
+
+
+def element_categories_ensure(*, production: Production) -> None:
+    """Give a production the customary categories the first time its breakdown is used.
+
+    Safe to call on every request: one ``EXISTS`` query once seeded, and two first visits at
+    the same time cannot create duplicates (the unique constraints decide).
+    """
+    if ElementCategory.objects.filter(production=production).exists():
+        return
+    ElementCategory.objects.bulk_create(
+        [
+            ElementCategory(
+                production=production, name=name, colour=colour, order=index * 10, is_cast=cast
+            )
+            for index, (name, colour, cast) in enumerate(DEFAULT_ELEMENT_CATEGORIES, start=1)
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def element_category_save(*, category: ElementCategory) -> ElementCategory:
+    category.name = category.name.strip()
+    category.colour = category.colour.lower()
+    _full_clean(category, {"element_category_unique_name": "name"})
+    category.save()
+    return category
+
+
+def element_save(*, element: Element) -> Element:
+    _same_production(element.category, "category", element.production_id)
+    if element.category.is_cast:
+        raise ValidationError(
+            {"category": ["Cast are the production's characters; add a character instead."]}
+        )
+    element.name = " ".join(element.name.split())
+    _full_clean(element, {"element_unique_name": "name"})
+    element.save()
+    return element
+
+
+def _character_named(production: Production, name: str) -> Character:
+    existing = Character.objects.filter(production=production, name__iexact=name).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            return character_save(character=Character(production=production, name=name))
+    except IntegrityError:  # created by someone else a moment ago
+        return Character.objects.get(production=production, name__iexact=name)
+
+
+def scene_element_add(
+    *, scene: Scene, category: ElementCategory, name: str, quantity: int = 1
+) -> SceneElement | SceneCharacter:
+    """Put an element in a scene by category and name, creating the element if it is new.
+
+    In the cast category the name is a character: they join the scene as a silent character
+    (speaking parts come from the script's dialogue).  Adding what is already there updates
+    its quantity instead of failing.
+    """
+    _same_production(category, "category", scene.production_id)
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"name": ["Name the element, e.g. vintage Porsche."]})
+    if quantity < 1:
+        raise ValidationError({"quantity": ["The quantity is at least 1."]})
+    production = scene.production
+    with transaction.atomic():
+        if category.is_cast:
+            character = _character_named(production, name)
+            link, _ = SceneCharacter.objects.get_or_create(
+                scene=scene, character=character, defaults={"speaking": False}
+            )
+            return link
+        element = Element.objects.filter(
+            production=production, category=category, name__iexact=name
+        ).first()
+        if element is None:
+            element = element_save(
+                element=Element(production=production, category=category, name=name)
+            )
+        scene_element, created = SceneElement.objects.get_or_create(
+            scene=scene, element=element, defaults={"quantity": quantity}
+        )
+        if not created and scene_element.quantity != quantity:
+            scene_element.quantity = quantity
+            scene_element.save(update_fields=["quantity"])
+        return scene_element
+
+
+def scene_element_save(*, scene_element: SceneElement) -> SceneElement:
+    if scene_element.element.production_id != scene_element.scene.production_id:
+        raise ValidationError({"element": ["That element belongs to another production."]})
+    scene_element.full_clean()
+    scene_element.save()
+    return scene_element
+
+
+def scene_element_remove(*, scene_element: SceneElement) -> None:
+    """Take an element out of a scene; the element stays listed for other scenes."""
+    scene_element.delete()
+
+
+def scene_character_remove(*, scene_character: SceneCharacter) -> None:
+    scene_character.delete()
+
+
+def element_scenes_set(*, element: Element, scenes: Sequence[tuple[Scene, int]]) -> None:
+    """Make ``element`` appear in exactly these scenes, with these quantities."""
+    for scene, quantity in scenes:
+        _same_production(scene, "scenes", element.production_id)
+        if quantity < 1:
+            raise ValidationError({"scenes": ["The quantity is at least 1."]})
+    wanted = {scene.pk: quantity for scene, quantity in scenes}
+    with transaction.atomic():
+        SceneElement.objects.filter(element=element).exclude(scene_id__in=wanted).delete()
+        existing = {link.scene_id: link for link in SceneElement.objects.filter(element=element)}
+        for scene_id, quantity in wanted.items():
+            link = existing.get(scene_id)
+            if link is None:
+                SceneElement.objects.create(element=element, scene_id=scene_id, quantity=quantity)
+            elif link.quantity != quantity:
+                link.quantity = quantity
+                link.save(update_fields=["quantity"])
+
+
+def element_category_delete(*, category: ElementCategory) -> None:
+    if category.is_cast:
+        raise ValidationError({"category": ["The cast category lists the characters; keep it."]})
+    if category.elements.exists():
+        raise ValidationError(
+            {"category": ["This category still has elements; move or delete them first."]}
+        )
+    category.delete()

@@ -1,0 +1,340 @@
+"""Breakdown pages: scenes, a scene's breakdown, screenplay import, sets and locations.
+
+Reading needs VIEW_SCHEDULE, writing EDIT_BREAKDOWN.  Every object is fetched through
+``for_access``, so another production's ids answer 404 whatever the role.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from productions.roles import Action
+from productions.scoping import Access, production_access
+from scheduling.eighths import format_eighths
+from scheduling.forms import (
+    LocationForm,
+    SceneElementForm,
+    SceneFilterForm,
+    ScreenplayUploadForm,
+    SetForm,
+)
+from scheduling.importing import (
+    ImportAlreadyApplied,
+    screenplay_import_apply,
+    screenplay_import_upload,
+)
+from scheduling.models import ImportStatus, Location, SceneCharacter, SceneElement, Set
+from scheduling.screenplay import ScreenplayError
+from scheduling.selectors import (
+    SceneFilters,
+    locations_for,
+    scene_breakdown,
+    scene_detail,
+    scene_list,
+    scene_total_eighths,
+    screenplay_imports_for,
+    sets_for,
+)
+from scheduling.services import (
+    element_categories_ensure,
+    location_save,
+    scene_character_remove,
+    scene_element_add,
+    scene_element_remove,
+    set_save,
+)
+
+
+def _access(request: HttpRequest, production_id: int, action: Action) -> Access:
+    access = production_access(request.user, production_id)
+    access.require(action)
+    return access
+
+
+def _posted(request: HttpRequest) -> Any:
+    """Form data for a POST (even an empty one, so it shows "required"), else unbound."""
+    return request.POST if request.method == "POST" else None
+
+
+def _context(access: Access, section: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "access": access,
+        "production": access.production,
+        "can_edit": access.can(Action.EDIT_BREAKDOWN),
+        "section": section,
+        **extra,
+    }
+
+
+def _form_errors(form: Any, error: ValidationError | IntegrityError) -> None:
+    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+        for name, errors in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    elif isinstance(error, ValidationError):
+        form.add_error(None, error.messages)
+    else:
+        form.add_error(None, "This conflicts with existing data (a duplicate name?).")
+
+
+@require_http_methods(["GET", "HEAD"])
+def scene_list_view(request: HttpRequest, production_id: int) -> HttpResponse:
+    access = _access(request, production_id, Action.VIEW_SCHEDULE)
+    form = SceneFilterForm(request.GET or None, access=access)
+    filters = SceneFilters()
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = SceneFilters(
+            set_id=data["set"].pk if data["set"] else None,
+            character_id=data["character"].pk if data["character"] else None,
+            time_of_day=data["time_of_day"],
+            sort=data["sort"],
+        )
+    scenes = scene_list(access=access, filters=filters)
+    rows = list(scenes)
+    total = sum(scene.eighths for scene in rows if not scene.omitted)
+    context = _context(
+        access,
+        "scenes",
+        form=form,
+        scenes=rows,
+        sort=filters.sort,
+        total_pages=format_eighths(total),
+        scene_count=sum(1 for scene in rows if not scene.omitted),
+        omitted_count=sum(1 for scene in rows if scene.omitted),
+        filtered=any((filters.set_id, filters.character_id, filters.time_of_day)),
+    )
+    return render(request, "scheduling/scene_list.html", context)
+
+
+@require_http_methods(["GET", "HEAD"])
+def scene_detail_view(request: HttpRequest, production_id: int, scene_id: int) -> HttpResponse:
+    access = _access(request, production_id, Action.VIEW_SCHEDULE)
+    scene = scene_detail(access=access, scene_id=scene_id)
+    return _render_scene(request, access, scene, SceneElementForm(access=access))
+
+
+def _render_scene(
+    request: HttpRequest, access: Access, scene: Any, form: SceneElementForm, status: int = 200
+) -> HttpResponse:
+    element_categories_ensure(production=access.production)
+    breakdown = scene_breakdown(access=access, scene=scene)
+    context = _context(access, "scenes", scene=scene, breakdown=breakdown, form=form)
+    return render(request, "scheduling/scene_detail.html", context, status=status)
+
+
+@require_POST
+def scene_element_add_view(request: HttpRequest, production_id: int, scene_id: int) -> HttpResponse:
+    access = _access(request, production_id, Action.EDIT_BREAKDOWN)
+    scene = scene_detail(access=access, scene_id=scene_id)
+    element_categories_ensure(production=access.production)
+    form = SceneElementForm(request.POST, access=access)
+    if form.is_valid():
+        try:
+            scene_element_add(
+                scene=scene,
+                category=form.cleaned_data["category"],
+                name=form.cleaned_data["name"],
+                quantity=form.cleaned_data["quantity"],
+            )
+        except (ValidationError, IntegrityError) as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, f"Added {form.cleaned_data['name']} to the breakdown.")
+            return redirect(_scene_url(access, scene_id))
+    return _render_scene(request, access, scene, form, status=400)
+
+
+def _scene_url(access: Access, scene_id: int) -> str:
+    return reverse(
+        "scheduling:scene-detail",
+        kwargs={"production_id": access.production.pk, "scene_id": scene_id},
+    )
+
+
+@require_POST
+def scene_element_remove_view(
+    request: HttpRequest, production_id: int, scene_id: int, scene_element_id: int
+) -> HttpResponse:
+    access = _access(request, production_id, Action.EDIT_BREAKDOWN)
+    scene_element = get_object_or_404(
+        SceneElement.objects.for_access(access).select_related("element"),
+        pk=scene_element_id,
+        scene_id=scene_id,
+    )
+    scene_element_remove(scene_element=scene_element)
+    messages.success(request, f"Removed {scene_element.element.name} from the scene.")
+    return redirect(_scene_url(access, scene_id))
+
+
+@require_POST
+def scene_character_remove_view(
+    request: HttpRequest, production_id: int, scene_id: int, scene_character_id: int
+) -> HttpResponse:
+    access = _access(request, production_id, Action.EDIT_BREAKDOWN)
+    link = get_object_or_404(
+        SceneCharacter.objects.for_access(access).select_related("character"),
+        pk=scene_character_id,
+        scene_id=scene_id,
+    )
+    scene_character_remove(scene_character=link)
+    messages.success(request, f"Removed {link.character.name} from the scene.")
+    return redirect(_scene_url(access, scene_id))
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def screenplay_upload_view(request: HttpRequest, production_id: int) -> HttpResponse:
+    access = _access(request, production_id, Action.EDIT_BREAKDOWN)
+    form = (
+        ScreenplayUploadForm(request.POST, request.FILES)
+        if request.method == "POST"
+        else ScreenplayUploadForm()
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                screenplay_import = screenplay_import_upload(
+                    access=access, upload=upload, file_name=upload.name or "", size=upload.size
+                )
+            except ScreenplayError as error:
+                form.add_error("file", error.message)
+            else:
+                return redirect(
+                    "scheduling:screenplay-preview",
+                    production_id=access.production.pk,
+                    import_id=screenplay_import.pk,
+                )
+    history = screenplay_imports_for(access=access)[:10]
+    context = _context(access, "import", form=form, history=history)
+    return render(request, "scheduling/screenplay_upload.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD"])
+def screenplay_preview_view(
+    request: HttpRequest, production_id: int, import_id: int
+) -> HttpResponse:
+    access = _access(request, production_id, Action.VIEW_SCHEDULE)
+    screenplay_import = get_object_or_404(screenplay_imports_for(access=access), pk=import_id)
+    context = _context(
+        access,
+        "import",
+        screenplay_import=screenplay_import,
+        changes=screenplay_import.changes,
+        is_preview=screenplay_import.status == ImportStatus.PREVIEW,
+    )
+    return render(request, "scheduling/screenplay_preview.html", context)
+
+
+@require_POST
+def screenplay_apply_view(request: HttpRequest, production_id: int, import_id: int) -> HttpResponse:
+    access = _access(request, production_id, Action.EDIT_BREAKDOWN)
+    screenplay_import = get_object_or_404(screenplay_imports_for(access=access), pk=import_id)
+    try:
+        applied = screenplay_import_apply(access=access, screenplay_import=screenplay_import)
+    except ImportAlreadyApplied as error:
+        messages.warning(request, str(error))
+        return redirect(
+            "scheduling:screenplay-preview", production_id=access.production.pk, import_id=import_id
+        )
+    changes = applied.changes
+    messages.success(
+        request,
+        f"Applied {applied.file_name}: {len(changes['added'])} added, "
+        f"{len(changes['changed'])} changed, {len(changes['omitted'])} omitted.",
+    )
+    return redirect("scheduling:scene-list", production_id=access.production.pk)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def location_list_view(request: HttpRequest, production_id: int) -> HttpResponse:
+    action = Action.EDIT_BREAKDOWN if request.method == "POST" else Action.VIEW_SCHEDULE
+    access = _access(request, production_id, action)
+    form = LocationForm(_posted(request), instance=Location(production=access.production))
+    if request.method == "POST" and form.is_valid():
+        try:
+            location = location_save(location=form.instance)
+        except (ValidationError, IntegrityError) as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, f"Added the location {location.name}.")
+            return redirect("scheduling:location-list", production_id=access.production.pk)
+    context = _context(access, "locations", locations=locations_for(access=access), form=form)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "scheduling/location_list.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def location_detail_view(
+    request: HttpRequest, production_id: int, location_id: int
+) -> HttpResponse:
+    action = Action.EDIT_BREAKDOWN if request.method == "POST" else Action.VIEW_SCHEDULE
+    access = _access(request, production_id, action)
+    location = get_object_or_404(Location.objects.for_access(access), pk=location_id)
+    form = LocationForm(_posted(request), instance=location)
+    if request.method == "POST" and form.is_valid():
+        try:
+            location_save(location=form.instance)
+        except (ValidationError, IntegrityError) as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, f"Saved {location.name}.")
+            return redirect("scheduling:location-list", production_id=access.production.pk)
+    sets = sets_for(access=access).filter(location=location)
+    context = _context(access, "locations", location=location, form=form, sets=sets)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "scheduling/location_detail.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def set_list_view(request: HttpRequest, production_id: int) -> HttpResponse:
+    action = Action.EDIT_BREAKDOWN if request.method == "POST" else Action.VIEW_SCHEDULE
+    access = _access(request, production_id, action)
+    form = SetForm(_posted(request), instance=Set(production=access.production), access=access)
+    if request.method == "POST" and form.is_valid():
+        try:
+            set_ = set_save(set_=form.instance)
+        except (ValidationError, IntegrityError) as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, f"Added the set {set_.name}.")
+            return redirect("scheduling:set-list", production_id=access.production.pk)
+    context = _context(access, "sets", sets=sets_for(access=access), form=form)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "scheduling/set_list.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def set_detail_view(request: HttpRequest, production_id: int, set_id: int) -> HttpResponse:
+    action = Action.EDIT_BREAKDOWN if request.method == "POST" else Action.VIEW_SCHEDULE
+    access = _access(request, production_id, action)
+    set_ = get_object_or_404(Set.objects.for_access(access).select_related("location"), pk=set_id)
+    form = SetForm(_posted(request), instance=set_, access=access)
+    if request.method == "POST" and form.is_valid():
+        try:
+            set_save(set_=form.instance)
+        except (ValidationError, IntegrityError) as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, f"Saved {set_.name}.")
+            return redirect("scheduling:set-list", production_id=access.production.pk)
+    scenes = scene_list(access=access, filters=SceneFilters(set_id=set_.pk))
+    context = _context(
+        access,
+        "sets",
+        set=set_,
+        form=form,
+        scenes=scenes,
+        total_pages=format_eighths(scene_total_eighths(scenes)),
+    )
+    status = 400 if request.method == "POST" else 200
+    return render(request, "scheduling/set_detail.html", context, status=status)

@@ -1,0 +1,205 @@
+"""Contact and private fields are absent (no key at all) for viewers who may not see them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from crew.models import Unavailability
+from productions.models import Membership
+from tests.factories import add_member, make_production
+
+pytestmark = pytest.mark.django_db
+
+CONTACT = {"email", "phone"}
+PRIVATE = {"address", "emergency_contact_name", "emergency_contact_phone", "dietary_notes"}
+
+
+@pytest.fixture
+def cast():
+    """Ines (1st AC, Camera, has an account) and everyone who might look at her row."""
+    production = make_production(title="Salt Road")
+    ines_user, ines, engagement = add_member(
+        production,
+        "crew",
+        department="Camera",
+        name="Ines Duarte",
+        email="ines@example.test",
+        phone="+351912345678",
+        address="Rua das Flores 12, Lisboa",
+        emergency_contact_name="Rui Duarte",
+        emergency_contact_phone="+351912345679",
+        dietary_notes="Vegetarian",
+    )
+    viewers = {
+        "producer": Membership.objects.get(production=production, role="producer").user,
+        "ad": add_member(production, "ad", department="Direction")[0],
+        "hod_own_department": add_member(production, "hod", department="Camera")[0],
+        "hod_other_department": add_member(production, "hod", department="Grip")[0],
+        "director": add_member(production, "director", department="Direction")[0],
+        "crew": add_member(production, "crew", department="Grip")[0],
+        "self": ines_user,
+    }
+    Unavailability.objects.create(
+        person=ines,
+        start_date=dt.date(2030, 6, 1),
+        end_date=dt.date(2030, 6, 3),
+        reason="Sister's wedding",
+    )
+    return {
+        "production": production,
+        "person": ines,
+        "engagement": engagement,
+        "viewers": viewers,
+    }
+
+
+EXPECTED = {
+    "producer": CONTACT | PRIVATE,
+    "ad": CONTACT | PRIVATE,
+    "hod_own_department": CONTACT,
+    "hod_other_department": set(),
+    "director": set(),
+    "crew": set(),
+    "self": CONTACT | PRIVATE,
+}
+
+
+def crew_row(api_client, cast, viewer):
+    api_client.force_authenticate(cast["viewers"][viewer])
+    url = f"/api/v1/productions/{cast['production'].pk}/crew/"
+    detail = api_client.get(f"{url}{cast['engagement'].pk}/")
+    assert detail.status_code == 200
+    [row] = [r for r in api_client.get(url).json()["results"] if r["id"] == cast["engagement"].pk]
+    assert row == detail.json()
+    return row
+
+
+@pytest.mark.parametrize(("viewer", "expected"), EXPECTED.items(), ids=EXPECTED.keys())
+def test_contact_and_private_fields_follow_the_viewers_role(api_client, cast, viewer, expected):
+    row = crew_row(api_client, cast, viewer)
+
+    assert (CONTACT | PRIVATE) & row.keys() == expected
+    assert row["name"] == "Ines Duarte"
+    assert row["department_name"] == "Camera"
+    if "phone" in expected:
+        assert row["phone"] == "+351912345678"
+    if "address" in expected:
+        assert row["address"] == "Rua das Flores 12, Lisboa"
+
+
+@pytest.mark.parametrize(
+    ("flags", "shown"),
+    [
+        ({"share_email": True}, {"email"}),
+        ({"share_phone": True}, {"phone"}),
+        ({"share_email": True, "share_phone": True}, {"email", "phone"}),
+    ],
+)
+def test_sharing_opens_only_the_chosen_contact_field_to_everyone(api_client, cast, flags, shown):
+    for field, value in flags.items():
+        setattr(cast["person"], field, value)
+    cast["person"].save()
+
+    for viewer in ("crew", "director", "hod_other_department"):
+        row = crew_row(api_client, cast, viewer)
+        assert (CONTACT | PRIVATE) & row.keys() == shown, viewer
+
+
+def test_share_flags_and_department_notes_are_for_the_person_and_managers(api_client, cast):
+    cast["engagement"].notes = "Needs a parking spot near the truck."
+    cast["engagement"].save()
+
+    seen = {viewer: crew_row(api_client, cast, viewer).keys() for viewer in EXPECTED}
+
+    assert {v for v, keys in seen.items() if "share_phone" in keys} == {
+        "producer",
+        "hod_own_department",
+        "self",
+    }
+    assert {v for v, keys in seen.items() if "notes" in keys} == {
+        "producer",
+        "hod_own_department",
+    }
+
+
+def test_a_department_head_sees_contacts_of_people_who_also_work_in_their_department(
+    api_client, cast
+):
+    """Ines also works in Grip: the Grip head sees her contacts on her Camera row too."""
+    from crew.models import Engagement, Position
+
+    production = cast["production"]
+    grip = Position.objects.get(production=production, title="Grip")
+    Engagement.objects.create(
+        production=production, person=cast["person"], position=grip, department=grip.department
+    )
+
+    row = crew_row(api_client, cast, "hod_other_department")
+
+    assert (CONTACT | PRIVATE) & row.keys() == CONTACT
+
+
+@pytest.mark.parametrize(
+    ("viewer", "sees_reason"),
+    [
+        ("producer", True),
+        ("self", True),
+        ("ad", False),
+        ("hod_own_department", False),
+        ("director", False),
+    ],
+)
+def test_unavailability_reason_only_for_producers_and_the_person(
+    api_client, cast, viewer, sees_reason
+):
+    api_client.force_authenticate(cast["viewers"][viewer])
+    url = (
+        f"/api/v1/productions/{cast['production'].pk}/crew/{cast['engagement'].pk}/unavailability/"
+    )
+
+    [entry] = api_client.get(url).json()["results"]
+    detail = api_client.get(f"{url}{entry['id']}/").json()
+
+    assert entry == detail
+    assert (entry["start_date"], entry["end_date"]) == ("2030-06-01", "2030-06-03")
+    assert ("reason" in entry) is sees_reason
+    if sees_reason:
+        assert entry["reason"] == "Sister's wedding"
+
+
+def test_crew_see_their_own_dates_but_not_other_peoples(api_client, cast):
+    production = cast["production"]
+    crew_user = cast["viewers"]["crew"]
+    own = crew_user.people.get(production=production).engagements.get()
+    api_client.force_authenticate(crew_user)
+
+    others = api_client.get(
+        f"/api/v1/productions/{production.pk}/crew/{cast['engagement'].pk}/unavailability/"
+    )
+    mine = api_client.get(f"/api/v1/productions/{production.pk}/crew/{own.pk}/unavailability/")
+
+    assert others.status_code == 403
+    assert mine.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("viewer", "sees_email"),
+    [
+        ("producer", True),
+        ("ad", True),
+        ("hod_own_department", True),
+        ("self", True),
+        ("hod_other_department", False),
+        ("director", False),
+        ("crew", False),
+    ],
+)
+def test_member_list_email_follows_the_same_rules(api_client, cast, viewer, sees_email):
+    api_client.force_authenticate(cast["viewers"][viewer])
+
+    rows = api_client.get(f"/api/v1/productions/{cast['production'].pk}/members/").json()
+
+    [ines] = [r for r in rows["results"] if r["person"] == cast["person"].pk]
+    assert ("email" in ines) is sees_email

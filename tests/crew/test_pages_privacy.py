@@ -1,0 +1,176 @@
+"""Contact and private details appear only to those allowed; otherwise not at all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import add_member, make_production, make_user
+
+pytestmark = pytest.mark.django_db
+
+EMAIL = "tess.target@example.test"
+PHONE_E164 = "+447700900123"
+PHONE_SHOWN = "+44 7700 900123"
+PRIVATE_VALUES = ("1 Secret Lane", "Em Contact", "+447700900999", "No nuts")
+PRIVATE_LABELS = ("Home address", "Emergency contact", "Dietary notes")
+
+
+@dataclass
+class Cast:
+    production: Any
+    target: Any  # Tess, in Camera, shares nothing
+    sharer: Any  # Sam, in Camera, shares their phone only
+    viewers: dict[str, Any]
+
+
+@pytest.fixture
+def cast() -> Cast:
+    producer = make_user()
+    production = make_production(producer=producer, title="Privacy")
+    target_user, target, _ = add_member(
+        production,
+        "crew",
+        department="Camera",
+        user=make_user(email=EMAIL, name="Tess Target"),
+        phone=PHONE_E164,
+        address="1 Secret Lane",
+        emergency_contact_name="Em Contact",
+        emergency_contact_phone="+447700900999",
+        dietary_notes="No nuts",
+    )
+    _, sharer, _ = add_member(
+        production,
+        "crew",
+        department="Camera",
+        user=make_user(email="sam.sharer@example.test", name="Sam Sharer"),
+        phone="+447700900456",
+        share_phone=True,
+    )
+    viewers = {
+        "producer": producer,
+        "ad": add_member(production, "ad", department="Direction")[0],
+        "hod_own_department": add_member(production, "hod", department="Camera")[0],
+        "self": target_user,
+        "director": add_member(production, "director", department="Direction")[0],
+        "crew": add_member(production, "crew", department="Grip")[0],
+        "hod_other_department": add_member(production, "hod", department="Grip")[0],
+    }
+    return Cast(production=production, target=target, sharer=sharer, viewers=viewers)
+
+
+SEE_CONTACTS = ["producer", "ad", "hod_own_department", "self"]
+NO_CONTACTS = ["director", "crew", "hod_other_department"]
+SEE_PRIVATE = ["producer", "ad", "self"]
+NO_PRIVATE = ["hod_own_department", "director", "crew", "hod_other_department"]
+
+
+def _page(client, cast: Cast, viewer: str, name: str, **kwargs: Any) -> str:
+    client.force_login(cast.viewers[viewer])
+    url = reverse(name, kwargs={"production_id": cast.production.pk, **kwargs})
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _person_page(client, cast: Cast, viewer: str, person: Any = None) -> str:
+    person = person or cast.target
+    return _page(client, cast, viewer, "crew:person", person_id=person.pk)
+
+
+def _list_row(client, cast: Cast, viewer: str, person: Any) -> str:
+    html = _page(client, cast, viewer, "crew:list")
+    engagement = person.engagements.get()
+    start = html.index(f'<tr id="engagement-{engagement.pk}">')
+    return html[start : html.index("</tr>", start)]
+
+
+@pytest.mark.parametrize("viewer", SEE_CONTACTS)
+def test_contacts_shown_to_producer_ad_own_hod_and_self(client, cast, viewer):
+    person_html = _person_page(client, cast, viewer)
+    row_html = _list_row(client, cast, viewer, cast.target)
+
+    for html in (person_html, row_html):
+        assert EMAIL in html
+        assert PHONE_SHOWN in html
+        assert f"tel:{PHONE_E164}" in html
+
+
+@pytest.mark.parametrize("viewer", NO_CONTACTS)
+def test_contacts_absent_for_crew_director_and_other_hod(client, cast, viewer):
+    person_html = _person_page(client, cast, viewer)
+    list_html = _page(client, cast, viewer, "crew:list")
+
+    for html in (person_html, list_html):
+        assert EMAIL not in html
+        assert PHONE_E164 not in html
+        assert PHONE_SHOWN not in html
+    # Not even an empty labelled slot on the person page.
+    assert "<dt>E-mail</dt>" not in person_html
+    assert "<dt>Phone</dt>" not in person_html
+
+
+@pytest.mark.parametrize("viewer", SEE_PRIVATE)
+def test_private_details_shown_to_producer_ad_and_self(client, cast, viewer):
+    html = _person_page(client, cast, viewer)
+
+    for value in ("1 Secret Lane", "Em Contact", "+44 7700 900999", "No nuts"):
+        assert value in html
+    for label in PRIVATE_LABELS:
+        assert label in html
+
+
+@pytest.mark.parametrize("viewer", NO_PRIVATE)
+def test_private_details_absent_for_everyone_else(client, cast, viewer):
+    html = _person_page(client, cast, viewer)
+
+    for value in (*PRIVATE_VALUES, "+44 7700 900999"):
+        assert value not in html
+    for label in PRIVATE_LABELS:
+        assert label not in html
+
+
+def test_the_list_never_shows_private_details(client, cast):
+    html = _page(client, cast, "producer", "crew:list")
+
+    for value in PRIVATE_VALUES:
+        assert value not in html
+
+
+@pytest.mark.parametrize("viewer", NO_CONTACTS)
+def test_a_shared_phone_is_shown_but_the_unshared_email_is_not(client, cast, viewer):
+    person_html = _person_page(client, cast, viewer, cast.sharer)
+    row_html = _list_row(client, cast, viewer, cast.sharer)
+
+    for html in (person_html, row_html):
+        assert "+44 7700 900456" in html
+        assert "sam.sharer@example.test" not in html
+
+
+def test_a_crew_list_where_nobody_shares_has_no_contact_column(client, cast):
+    cast.sharer.engagements.all().delete()
+    viewer = cast.viewers["director"]
+    viewer_person = viewer.people.get()
+    viewer_person.engagements.all().delete()
+
+    html = _page(client, cast, "director", "crew:list")
+
+    assert ">Contact</th>" not in html
+
+
+def test_unavailability_reason_only_for_producers_and_self(client, cast):
+    from crew.models import Unavailability
+
+    Unavailability.objects.create(
+        person=cast.target, start_date="2026-03-02", end_date="2026-03-04", reason="Surgery"
+    )
+
+    assert "Surgery" in _person_page(client, cast, "producer")
+    assert "Surgery" in _person_page(client, cast, "self")
+    for viewer in ("ad", "hod_own_department", "crew"):
+        html = _person_page(client, cast, viewer)
+        assert "2 Mar 2026" in html
+        assert "Surgery" not in html
