@@ -223,7 +223,7 @@ def seed_demo() -> tuple[Production, bool]:
             user=user,
             name=user.name,
             email=email,
-            phone=f"+4477009{len(email):02d}{ord(email[0]):03d}",
+            phone=f"+4479110{len(email):02d}{ord(email[0]):03d}",
             share_email=True,
         )
         position = positions[position_title]
@@ -253,7 +253,7 @@ def seed_demo() -> tuple[Production, bool]:
                 production=production,
                 name=_name(index),
                 email=f"crew{index:03d}@demo.test",
-                phone=f"+44770090{index:04d}",
+                phone=f"+44791120{index:04d}",
                 share_phone=index % 3 == 0,
                 address=f"{index} Shore Road, Oban",
                 dietary_notes="Vegetarian" if index % 5 == 0 else "",
@@ -268,7 +268,7 @@ def seed_demo() -> tuple[Production, bool]:
             production=production,
             name=_name(index + 3),
             email=f"cast{number:02d}@demo.test",
-            phone=f"+44770091{number:04d}",
+            phone=f"+44791170{number:04d}",
         )
         people.append(person)
         plan.append((person, position, departments["Cast"]))

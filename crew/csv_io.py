@@ -12,16 +12,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol, cast
+from typing import Any, Protocol
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 
 from crew.models import Department, Engagement, EngagementStatus, Person, Position
-from crew.phones import normalise_phone
-from crew.privacy import CONTACT_FIELDS, PRIVATE_FIELDS, PersonLike, visible_fields
+from crew.phones import default_phone_region, normalise_phone
+from crew.privacy import CONTACT_FIELDS, PRIVATE_FIELDS, visible_fields_by_person
 from crew.services import PERSON_FIELDS, engagement_save, person_save
-from productions.models import CoProducerRole, Production
 from productions.roles import Action
 from productions.scoping import Access
 
@@ -53,61 +52,6 @@ _UNESCAPED_COLUMNS = {"phone", "emergency_contact_phone", "call_offset_minutes"}
 
 class _Writer(Protocol):
     def write(self, content: str, /) -> Any: ...
-
-
-# Shared with the crew pages -----------------------------------------------------------
-
-
-def default_phone_region(production: Production) -> str | None:
-    """The country national numbers (no +) are read in: the lead co-producer's."""
-    order = list(CoProducerRole.values)
-    companies = sorted(production.co_producers.all(), key=lambda c: order.index(c.role))
-    return companies[0].country if companies else None
-
-
-def phone_from_input(raw: str, region: str | None) -> str:
-    """Whatever someone typed (spaces, dots, 00 prefix) → E.164, or a ValidationError."""
-    text = raw.strip()
-    if text.startswith("00"):
-        text = "+" + text[2:]
-    return normalise_phone(text, region)
-
-
-def as_person_like(person: Person) -> PersonLike:
-    """crew.privacy types its argument as a plain class, not a Protocol; a Person fits."""
-    return cast(PersonLike, person)
-
-
-def person_department_ids(access: Access) -> dict[int, frozenset[int]]:
-    """Each person's departments, which a department head's view of contacts needs.
-
-    One query, and only for department heads: nobody else's visibility depends on it.
-    """
-    if not access.head_of_department_ids:
-        return {}
-    mapping: dict[int, set[int]] = defaultdict(set)
-    pairs = (
-        Engagement.objects.for_access(access)
-        .filter(department__isnull=False)
-        .values_list("person_id", "department_id")
-    )
-    for person_id, department_id in pairs:
-        mapping[person_id].add(department_id)
-    return {person_id: frozenset(ids) for person_id, ids in mapping.items()}
-
-
-def visible_fields_by_person(
-    access: Access, engagements: Iterable[Engagement]
-) -> dict[int, frozenset[str]]:
-    departments = person_department_ids(access)
-    visible: dict[int, frozenset[str]] = {}
-    for engagement in engagements:
-        person = engagement.person
-        if person.pk not in visible:
-            visible[person.pk] = visible_fields(
-                access, as_person_like(person), departments.get(person.pk, frozenset())
-            )
-    return visible
 
 
 # Export -------------------------------------------------------------------------------
@@ -329,7 +273,7 @@ def _parse(row: _Row, lookups: _Lookups) -> None:
         value = values[column]
         if column in PHONE_COLUMNS and value:
             try:
-                value = phone_from_input(value, lookups.region)
+                value = normalise_phone(value, lookups.region)
             except ValidationError as exc:
                 row.error(column, " ".join(exc.messages))
                 continue

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from accounts.models import time_zone_choices
-from crew.csv_io import phone_from_input
 from crew.models import Department, EngagementStatus, Position
+from crew.phones import normalise_phone
 from productions.forms import DateInput
 from productions.roles import Role
 
@@ -30,7 +30,7 @@ class PhoneField(forms.CharField):
 
     def clean(self, value: Any) -> str:
         text = super().clean(value)
-        return phone_from_input(text, self.region) if text else ""
+        return normalise_phone(text, self.region) if text else ""
 
 
 class _RegionMixin:

@@ -136,9 +136,11 @@ class Engagement(models.Model):
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="engagements")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="engagements")
-    position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="engagements")
+    # RESTRICT, not PROTECT: a department in use cannot be deleted on its own, but
+    # deleting the whole production (which cascades to the engagements too) works.
+    position = models.ForeignKey(Position, on_delete=models.RESTRICT, related_name="engagements")
     department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, null=True, blank=True, related_name="engagements"
+        Department, on_delete=models.RESTRICT, null=True, blank=True, related_name="engagements"
     )
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)

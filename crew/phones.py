@@ -5,14 +5,17 @@ from __future__ import annotations
 import phonenumbers
 from django.core.exceptions import ValidationError
 
+from productions.models import CoProducerRole, Production
+
 
 def normalise_phone(raw: str, region: str | None = None) -> str:
     """Parse a typed number (national numbers need ``region``) into E.164, or raise."""
     raw = raw.strip()
     if not raw:
         return ""
+    text = "+" + raw[2:] if raw.startswith("00") else raw  # 0044… is how many people type +44…
     try:
-        number = phonenumbers.parse(raw, region)
+        number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
         raise ValidationError(
             f"“{raw}” is not a phone number. Use the international form, e.g. +44 20 7946 0958."
@@ -33,3 +36,10 @@ def display_phone(value: str) -> str:
     return phonenumbers.format_number(
         phonenumbers.parse(value), phonenumbers.PhoneNumberFormat.INTERNATIONAL
     )
+
+
+def default_phone_region(production: Production) -> str | None:
+    """The country national numbers (no +) are read in: the lead co-producer's."""
+    order = list(CoProducerRole.values)
+    companies = sorted(production.co_producers.all(), key=lambda c: order.index(c.role))
+    return companies[0].country if companies else None

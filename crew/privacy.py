@@ -10,8 +10,15 @@ Fields a viewer may not see are left out entirely, never sent blank.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Protocol
+
 from productions.roles import Action
 from productions.scoping import Access
+
+if TYPE_CHECKING:
+    from crew.models import Engagement
 
 CONTACT_FIELDS: tuple[str, ...] = ("email", "phone")
 PRIVATE_FIELDS: tuple[str, ...] = (
@@ -23,10 +30,12 @@ PRIVATE_FIELDS: tuple[str, ...] = (
 _SHARE_FLAGS = {"email": "share_email", "phone": "share_phone"}
 
 
-class PersonLike:
+class PersonLike(Protocol):
     """What the rules need of a person (a crew.Person, or an annotated row)."""
 
-    pk: int
+    @property
+    def pk(self) -> int: ...
+
     share_email: bool
     share_phone: bool
 
@@ -53,3 +62,39 @@ def visible_fields(
 
 def can_see_unavailability_reason(access: Access, person: PersonLike) -> bool:
     return person.pk in access.own_person_ids or access.can(Action.VIEW_UNAVAILABILITY_REASONS)
+
+
+def person_department_ids(
+    access: Access, person_ids: Iterable[int] | None = None
+) -> dict[int, frozenset[int]]:
+    """Each person's departments, which only a department head's view depends on.
+
+    One query, and none at all for other roles.
+    """
+    if not access.head_of_department_ids:
+        return {}
+    from crew.models import Engagement
+
+    pairs = Engagement.objects.for_access(access).filter(department__isnull=False)
+    if person_ids is not None:
+        pairs = pairs.filter(person_id__in=set(person_ids))
+    mapping: dict[int, set[int]] = defaultdict(set)
+    for person_id, department_id in pairs.values_list("person_id", "department_id"):
+        mapping[person_id].add(department_id)
+    return {person_id: frozenset(ids) for person_id, ids in mapping.items()}
+
+
+def visible_fields_by_person(
+    access: Access, engagements: Iterable[Engagement]
+) -> dict[int, frozenset[str]]:
+    """``visible_fields`` for every person in a list, with one extra query at most."""
+    engagements = list(engagements)
+    departments = person_department_ids(access, {e.person_id for e in engagements})
+    visible: dict[int, frozenset[str]] = {}
+    for engagement in engagements:
+        person = engagement.person
+        if person.pk not in visible:
+            visible[person.pk] = visible_fields(
+                access, person, departments.get(person.pk, frozenset())
+            )
+    return visible

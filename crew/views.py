@@ -26,11 +26,8 @@ from crew.csv_io import (
     REQUIRED_COLUMNS,
     ImportReport,
     RowError,
-    as_person_like,
     crew_csv_export,
     crew_csv_import,
-    default_phone_region,
-    visible_fields_by_person,
 )
 from crew.forms import CrewAddForm, CrewImportForm, EngagementForm, OwnContactForm, PersonForm
 from crew.models import (
@@ -41,8 +38,8 @@ from crew.models import (
     Person,
     Position,
 )
-from crew.phones import display_phone
-from crew.privacy import can_see_unavailability_reason, visible_fields
+from crew.phones import default_phone_region, display_phone
+from crew.privacy import can_see_unavailability_reason, visible_fields, visible_fields_by_person
 from crew.services import crew_member_add, engagement_save, person_save
 from productions.forms import add_service_errors
 from productions.invitations import member_invite
@@ -191,7 +188,7 @@ def person_page(request: HttpRequest, production_id: int, person_id: int) -> Htt
     person = selectors.person_detail(access=access, person_id=person_id)
     engagements = list(person.engagements.all())
     department_ids = {e.department_id for e in engagements if e.department_id}
-    fields = visible_fields(access, as_person_like(person), department_ids)
+    fields = visible_fields(access, person, department_ids)
     is_self = person.pk in access.own_person_ids
     characters = list(
         Character.objects.for_access(access)
@@ -219,7 +216,7 @@ def person_page(request: HttpRequest, production_id: int, person_id: int) -> Htt
                 for engagement in engagements
             ],
             unavailabilities=list(person.unavailabilities.all()),
-            show_reasons=can_see_unavailability_reason(access, as_person_like(person)),
+            show_reasons=can_see_unavailability_reason(access, person),
             characters=characters,
             is_self=is_self,
             can_edit_person=is_self or access.can(Action.MANAGE_CREW),

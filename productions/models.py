@@ -67,6 +67,18 @@ class ProductionQuerySet(models.QuerySet["Production"]):
         return self.filter(memberships__user=user)
 
 
+_M = TypeVar("_M", bound=models.Model)
+
+
+class ScopedQuerySet(models.QuerySet[_M, _M]):
+    """Every production-scoped model's manager: the one way views reach its rows."""
+
+    production_field = "production"
+
+    def for_access(self, access: Access) -> Self:
+        return self.filter(**{f"{self.production_field}_id": access.production.pk})
+
+
 class Production(models.Model):
     title = models.CharField(max_length=200)
     kind = models.CharField(
@@ -147,6 +159,8 @@ class CoProducer(models.Model):
     )
     share_percent = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         ordering = ["production", "role", "name"]
         constraints = [
@@ -166,18 +180,6 @@ class CoProducer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.country})"
-
-
-_M = TypeVar("_M", bound=models.Model)
-
-
-class ScopedQuerySet(models.QuerySet[_M, _M]):
-    """Every production-scoped model's manager: the one way views reach its rows."""
-
-    production_field = "production"
-
-    def for_access(self, access: Access) -> Self:
-        return self.filter(**{f"{self.production_field}_id": access.production.pk})
 
 
 class Membership(models.Model):

@@ -151,3 +151,11 @@ def deadline_complete(*, deadline: Deadline, at: datetime | None = None) -> Dead
     deadline.completed_at = at or timezone.now()
     deadline.save(update_fields=["status", "completed_at"])
     return deadline
+
+
+def co_producer_delete(*, co_producer: CoProducer) -> None:
+    co_producer.delete()
+
+
+def deadline_delete(*, deadline: Deadline) -> None:
+    deadline.delete()

@@ -88,7 +88,7 @@ def add_crew(production: Any, count: int, *, department: str = "Grip") -> list[A
             production=production,
             name=f"Crew Member {start + i:04d}",
             email=f"crew{start + i}-{production.pk}@example.test",
-            phone=f"+4477009{(start + i) % 100000:05d}",
+            phone=f"+447911{(start + i) % 1000000:06d}",
             address=f"{i} High Street",
             share_phone=i % 2 == 0,
         )

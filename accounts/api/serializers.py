@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import ApiToken, User
@@ -26,6 +27,12 @@ class NewTokenSerializer(TokenSerializer):
         read_only_fields = fields
 
 
+class MeProductionSerializer(serializers.Serializer[None]):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    role = serializers.CharField()
+
+
 class MeSerializer(serializers.ModelSerializer[User]):
     productions = serializers.SerializerMethodField()
 
@@ -34,6 +41,7 @@ class MeSerializer(serializers.ModelSerializer[User]):
         fields = ["id", "email", "name", "language", "time_zone", "productions"]
         read_only_fields = ["id", "email", "productions"]
 
+    @extend_schema_field(MeProductionSerializer(many=True))
     def get_productions(self, user: User) -> list[dict[str, object]]:
         from productions.selectors import memberships_for_user
 

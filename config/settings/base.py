@@ -177,6 +177,15 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a "role" or "status"; give each choice set its own schema name.
+    "ENUM_NAME_OVERRIDES": {
+        "MemberRoleEnum": "productions.roles.Role",
+        "CoProducerRoleEnum": "productions.models.CoProducerRole",
+        "ProductionStatusEnum": "productions.models.ProductionStatus",
+        "DeadlineStatusEnum": "productions.models.DeadlineStatus",
+        "EngagementStatusEnum": "crew.models.EngagementStatus",
+        "ImportStatusEnum": "scheduling.models.ImportStatus",
+    },
     # Serve Swagger UI / Redoc from our own static files: no CDN needed on a closed network.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

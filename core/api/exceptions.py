@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from rest_framework import exceptions, status
@@ -26,7 +27,12 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     # Services raise Django's ValidationError; the API answers it like a serializer error.
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):
-            exc = exceptions.ValidationError(exc.message_dict)
+            # Model-wide errors (constraints spanning fields) come as "__all__".
+            errors = {
+                ("non_field_errors" if key == NON_FIELD_ERRORS else key): messages
+                for key, messages in exc.message_dict.items()
+            }
+            exc = exceptions.ValidationError(errors)
         else:
             exc = exceptions.ValidationError({"non_field_errors": exc.messages})
     elif isinstance(exc, IntegrityError):

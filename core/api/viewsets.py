@@ -16,6 +16,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -129,6 +131,7 @@ class ProductionScopedViewSet(ConditionalMixin, viewsets.GenericViewSet[_M], Gen
         list(rows.values_list("pk", flat=True))
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField[Any]):
     """An id of a row on the viewer's production; any other id "does not exist" (400).
 

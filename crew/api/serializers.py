@@ -7,7 +7,7 @@ optional so the schema says they may be missing.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django.conf import settings
 from rest_framework import serializers
@@ -21,7 +21,7 @@ from crew.models import (
     Position,
     Unavailability,
 )
-from crew.privacy import CONTACT_FIELDS, PRIVATE_FIELDS, PersonLike, visible_fields
+from crew.privacy import CONTACT_FIELDS, PRIVATE_FIELDS, visible_fields
 from productions.api.serializers import require_date_order
 from productions.scoping import Access
 
@@ -117,11 +117,11 @@ class CrewMemberSerializer(serializers.ModelSerializer[Engagement]):
         data: dict[str, Any] = super().to_representation(instance)
         access: Access = self.context["access"]
         person = instance.person
-        departments: dict[int, set[int]] = self.context.get("person_departments", {})
-        department_ids = departments.get(person.pk, set())
+        departments: dict[int, frozenset[int]] = self.context.get("person_departments", {})
+        department_ids = departments.get(person.pk, frozenset())
         if instance.department_id:
             department_ids = department_ids | {instance.department_id}
-        visible = visible_fields(access, cast(PersonLike, person), department_ids)
+        visible = visible_fields(access, person, department_ids)
         for field in (*CONTACT_FIELDS, *PRIVATE_FIELDS):
             if field not in visible:
                 del data[field]

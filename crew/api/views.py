@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from functools import cached_property
-from typing import Any, cast
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import ProtectedError, QuerySet
+from django.db.models import ProtectedError, QuerySet, RestrictedError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status
@@ -25,15 +24,6 @@ from crew.api.serializers import (
     PositionSerializer,
     UnavailabilitySerializer,
 )
-from crew.api.stopgap_services import (
-    character_delete,
-    department_delete,
-    department_save,
-    engagement_delete,
-    position_delete,
-    position_save,
-    unavailability_delete,
-)
 from crew.models import (
     Character,
     Department,
@@ -42,7 +32,7 @@ from crew.models import (
     Position,
     Unavailability,
 )
-from crew.privacy import PersonLike, can_see_unavailability_reason
+from crew.privacy import can_see_unavailability_reason, person_department_ids
 from crew.selectors import (
     characters_for,
     crew_list,
@@ -53,10 +43,17 @@ from crew.selectors import (
 from crew.services import (
     ENGAGEMENT_FIELDS,
     PERSON_FIELDS,
+    character_delete,
     character_save,
     crew_member_add,
+    department_delete,
+    department_save,
+    engagement_delete,
     engagement_save,
     person_save,
+    position_delete,
+    position_save,
+    unavailability_delete,
     unavailability_save,
 )
 from productions.roles import Action
@@ -112,7 +109,7 @@ class _SimpleWriteViewSet(ProductionScopedViewSet[Any]):
         try:
             with self.guarded_write() as instance:
                 self.delete_instance(instance)
-        except ProtectedError:
+        except (ProtectedError, RestrictedError):
             raise Conflict(self.in_use_message) from None
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -210,17 +207,10 @@ class CrewViewSet(ProductionScopedViewSet[Engagement]):
 
     def serialize(self, instances: Sequence[Engagement]) -> list[Any]:
         context = self.get_serializer_context()
-        if self.access.head_of_department_ids:
-            # A department head sees contacts of anyone who also works in their department.
-            departments: dict[int, set[int]] = defaultdict(set)
-            rows = (
-                Engagement.objects.for_access(self.access)
-                .filter(person_id__in={e.person_id for e in instances}, department__isnull=False)
-                .values_list("person_id", "department_id")
-            )
-            for person_id, department_id in rows:
-                departments[person_id].add(department_id)
-            context["person_departments"] = departments
+        # A department head sees contacts of anyone who also works in their department.
+        context["person_departments"] = person_department_ids(
+            self.access, {e.person_id for e in instances}
+        )
         return list(CrewMemberSerializer(instances, many=True, context=context).data)
 
     def require_manage(self, engagement: Engagement) -> None:
@@ -327,9 +317,7 @@ class UnavailabilityViewSet(ProductionScopedViewSet[Unavailability]):
         context = super().get_serializer_context()
         if not getattr(self, "swagger_fake_view", False):
             person = self.engagement.person
-            context["show_reason"] = can_see_unavailability_reason(
-                self.access, cast(PersonLike, person)
-            )
+            context["show_reason"] = can_see_unavailability_reason(self.access, person)
         return context
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:

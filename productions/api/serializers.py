@@ -8,13 +8,13 @@ live in the services, which the views call with the parsed values.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 from rest_framework import serializers
 
 from core.api.viewsets import ScopedPrimaryKeyField
 from crew.models import Department, Person
-from crew.privacy import PersonLike, visible_fields
+from crew.privacy import visible_fields
 from productions.models import (
     CoProducer,
     CoProducerRole,
@@ -148,7 +148,7 @@ class MemberSerializer(serializers.ModelSerializer[Membership]):
             allowed = access.can(Action.VIEW_ALL_CONTACTS)
         else:
             departments = {e.department_id for e in person.engagements.all() if e.department_id}
-            allowed = "email" in visible_fields(access, cast(PersonLike, person), departments)
+            allowed = "email" in visible_fields(access, person, departments)
         if not allowed:
             data.pop("email", None)
         return data

@@ -29,15 +29,16 @@ from productions.api.serializers import (
     ProductionInput,
     ProductionSerializer,
 )
-from productions.api.stopgap_services import co_producer_delete, deadline_delete
 from productions.invitations import member_invite
 from productions.models import CoProducer, Deadline, DeadlineStatus, Membership, Production
 from productions.roles import Action
 from productions.scoping import Access, production_access
 from productions.selectors import deadlines_for_access, memberships_for_user, productions_for_user
 from productions.services import (
+    co_producer_delete,
     co_producer_save,
     deadline_complete,
+    deadline_delete,
     deadline_save,
     membership_change_role,
     membership_remove,

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Model, QuerySet
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.api.viewsets import ScopedPrimaryKeyField
 from crew.models import Character
 from scheduling.models import (
     Element,
@@ -20,21 +18,6 @@ from scheduling.models import (
     Set,
 )
 from scheduling.screenplay import MAX_SCREENPLAY_BYTES
-
-
-@extend_schema_field(OpenApiTypes.INT)
-class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField[Any]):
-    """A related id that must belong to the production in the URL (else "does not exist")."""
-
-    def __init__(self, model: type[Model], **kwargs: Any) -> None:
-        self.model = model
-        super().__init__(**kwargs)
-
-    def get_queryset(self) -> QuerySet[Any]:
-        access = self.context.get("access")
-        manager: Any = self.model._default_manager
-        scoped: QuerySet[Any] = manager.none() if access is None else manager.for_access(access)
-        return scoped
 
 
 class LocationSerializer(serializers.ModelSerializer[Location]):

@@ -35,7 +35,9 @@ def test_running_it_again_duplicates_nothing():
 
     call_command("seed_demo")
 
-    assert [model.objects.count() for model in (Production, Person, Engagement, Department, User)] == counts
+    assert [
+        model.objects.count() for model in (Production, Person, Engagement, Department, User)
+    ] == counts
 
 
 def test_the_demo_hod_heads_the_camera_department():

@@ -123,11 +123,6 @@ def test_producer_updates_and_deletes_others_may_not(api_client):
     assert not Production.objects.filter(pk=production.pk).exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Engagement.position/department are PROTECT, so the cascade from Production is "
-    "refused (ProtectedError, answered 409); RESTRICT would allow it.",
-)
 def test_a_production_with_crew_can_be_deleted(api_client):
     production = make_production()
     add_crew(production, 2)

@@ -72,10 +72,6 @@ def test_our_routes_build_without_warnings(generated):
     assert ours == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs SPECTACULAR_SETTINGS['ENUM_NAME_OVERRIDES'] for role/status (config/settings)",
-)
 def test_enum_names_do_not_collide(generated):
     _, warnings = generated
 
