@@ -43,9 +43,10 @@ from crew.privacy import can_see_unavailability_reason, visible_fields, visible_
 from crew.services import crew_member_add, engagement_save, person_save
 from productions.forms import add_service_errors
 from productions.invitations import member_invite
+from productions.pages import page_context
 from productions.roles import Action, Role
 from productions.scoping import Access, production_access
-from productions.views import page_context, posted, posted_files
+from productions.views import posted, posted_files
 
 
 def _user(request: HttpRequest) -> User:

@@ -32,6 +32,7 @@ from productions.forms import (
 )
 from productions.invitations import member_invite
 from productions.models import CoProducer, Deadline, DeadlineStatus, Membership, Production
+from productions.pages import page_context
 from productions.roles import Action, Role
 from productions.scoping import Access, production_access
 from productions.selectors import (
@@ -62,22 +63,6 @@ def posted(request: HttpRequest) -> Any:
 
 def posted_files(request: HttpRequest) -> Any:
     return request.FILES if request.method == "POST" else None
-
-
-def page_context(access: Access, section: str, **extra: Any) -> dict[str, Any]:
-    """What every production page's template needs: the production, the subnav, ``can``."""
-    can: dict[str, bool] = {action.value: access.can(action) for action in Action}
-    can["add_crew"] = access.can(Action.MANAGE_CREW) or (
-        access.can(Action.MANAGE_DEPARTMENT_CREW) and bool(access.head_of_department_ids)
-    )
-    return {
-        "production": access.production,
-        "access": access,
-        "role": access.role,
-        "can": can,
-        "section": section,
-        **extra,
-    }
 
 
 def production_list(request: HttpRequest) -> HttpResponse:

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from productions.pages import page_context
 from productions.roles import Action
 from productions.scoping import Access, production_access
 from scheduling.eighths import format_eighths
@@ -65,13 +66,7 @@ def _posted(request: HttpRequest) -> Any:
 
 
 def _context(access: Access, section: str, **extra: Any) -> dict[str, Any]:
-    return {
-        "access": access,
-        "production": access.production,
-        "can_edit": access.can(Action.EDIT_BREAKDOWN),
-        "section": section,
-        **extra,
-    }
+    return page_context(access, section, can_edit=access.can(Action.EDIT_BREAKDOWN), **extra)
 
 
 def _form_errors(form: Any, error: ValidationError | IntegrityError) -> None:
