@@ -13,6 +13,7 @@ from itertools import cycle, islice
 from django.db import transaction
 
 from accounts.models import User
+from core.demo_breakdown import seed_demo_breakdown
 from crew.models import Character, Department, Engagement, EngagementStatus, Person, Position
 from productions.models import CoProducer, Deadline, Membership, Production
 from productions.roles import Role
@@ -366,4 +367,7 @@ def seed_demo() -> tuple[Production, bool]:
             completed_at=due if status == "done" else None,
         )
         deadline.owners.add(owners[owner])
+    seed_demo_breakdown(
+        production=production, producer=users["producer@demo.test"], characters=list(_CHARACTERS)
+    )
     return production, True

@@ -50,3 +50,18 @@ def test_the_demo_hod_heads_the_camera_department():
 
     assert access.can_manage_department(camera.pk)
     assert not access.can_manage_department(Department.objects.get(name="Grip").pk)
+
+
+def test_demo_breakdown_has_90_scenes_on_located_sets_with_the_cast():
+    call_command("seed_demo")
+    from scheduling.models import Location, Scene, SceneCharacter, Set
+
+    production = Production.objects.get()
+    scenes = Scene.objects.filter(production=production)
+    assert scenes.count() == 90
+    assert scenes.filter(eighths__lt=1).count() == 0
+    assert Location.objects.filter(production=production).count() == 6
+    assert not Set.objects.filter(production=production, location__isnull=True).exists()
+    cast_in_scenes = SceneCharacter.objects.filter(scene__production=production)
+    assert len(set(cast_in_scenes.values_list("character", flat=True))) >= 36
+    assert not Character.objects.filter(production=production, cast_number__isnull=True).exists()
