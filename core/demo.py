@@ -18,6 +18,7 @@ from crew.models import Character, Department, Engagement, EngagementStatus, Per
 from productions.models import CoProducer, Deadline, Membership, Production
 from productions.roles import Role
 from productions.services import production_create
+from scheduling.models import Scene
 
 DEMO_TITLE = "The Lighthouse Keeper"
 DEMO_PASSWORD = "callboard-demo"
@@ -165,6 +166,13 @@ def seed_demo() -> tuple[Production, bool]:
         title=DEMO_TITLE, memberships__user__email="producer@demo.test"
     ).first()
     if existing is not None:
+        # A demo loaded by an earlier version may lack what later versions add.
+        if not Scene.objects.filter(production=existing).exists():
+            producer = User.objects.get(email="producer@demo.test")
+            seed_demo_breakdown(
+                production=existing, producer=producer, characters=list(_CHARACTERS)
+            )
+            return existing, True
         return existing, False
 
     users = {}

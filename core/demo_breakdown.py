@@ -94,7 +94,7 @@ def demo_screenplay(characters: list[str], scene_count: int = 90) -> str:
         out += [_BEATS[number % len(_BEATS)], ""]
         # The leads carry most scenes; the rest of the cast drifts in and out.
         speakers = [characters[number % 4], characters[4 + (number * 7) % (len(characters) - 4)]]
-        for exchange in range(1 + number % 4):
+        for exchange in range(3 + number % 6):
             for index, speaker in enumerate(speakers):
                 out += [speaker, _LINES[(number + exchange + index) % len(_LINES)], ""]
         if number % 5 == 0:

@@ -33,9 +33,11 @@ def validate_e164(value: str) -> None:
 def display_phone(value: str) -> str:
     if not value:
         return ""
-    return phonenumbers.format_number(
-        phonenumbers.parse(value), phonenumbers.PhoneNumberFormat.INTERNATIONAL
-    )
+    try:
+        number = phonenumbers.parse(value)
+    except phonenumbers.NumberParseException:
+        return value  # stored before validation existed, or typed freely (office phone)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 def default_phone_region(production: Production) -> str | None:

@@ -65,3 +65,16 @@ def test_demo_breakdown_has_90_scenes_on_located_sets_with_the_cast():
     cast_in_scenes = SceneCharacter.objects.filter(scene__production=production)
     assert len(set(cast_in_scenes.values_list("character", flat=True))) >= 36
     assert not Character.objects.filter(production=production, cast_number__isnull=True).exists()
+
+
+def test_a_demo_loaded_before_the_breakdown_existed_gets_it_on_the_next_run():
+    call_command("seed_demo")
+    from scheduling.models import Location, Scene, ScreenplayImport, Set
+
+    for model in (Scene, Set, Location, ScreenplayImport):
+        model.objects.all().delete()
+
+    call_command("seed_demo")
+
+    assert Scene.objects.count() == 90
+    assert Production.objects.count() == 1
