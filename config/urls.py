@@ -7,6 +7,8 @@ from core import views as core_views
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("sw.js", core_views.service_worker, name="service-worker"),
+    path("offline/", core_views.offline, name="offline"),
     path("admin/", admin.site.urls),
     path("accounts/", include(auth_urlpatterns)),
     path("account/", include("accounts.urls")),
