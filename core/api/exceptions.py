@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
+from django.db.models import ProtectedError, RestrictedError
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -23,6 +24,17 @@ def _as_lists(detail: Any) -> dict[str, Any]:
     return {"non_field_errors": [detail]}
 
 
+def in_use_message(exc: ProtectedError | RestrictedError) -> str:
+    """ "Still used by 12 scenes." rather than a bare conflict."""
+    used_by = exc.protected_objects if isinstance(exc, ProtectedError) else exc.restricted_objects
+    rows = list(used_by)
+    if not rows:
+        return "This is still in use."
+    meta = type(rows[0])._meta
+    noun = meta.verbose_name if len(rows) == 1 else meta.verbose_name_plural
+    return f"This is still used by {len(rows)} {noun}; change or remove those first."
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     # Services raise Django's ValidationError; the API answers it like a serializer error.
     if isinstance(exc, DjangoValidationError):
@@ -35,6 +47,10 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             exc = exceptions.ValidationError(errors)
         else:
             exc = exceptions.ValidationError({"non_field_errors": exc.messages})
+    elif isinstance(exc, (ProtectedError, RestrictedError)):
+        return Response(
+            {"detail": in_use_message(exc), "errors": {}}, status=status.HTTP_409_CONFLICT
+        )
     elif isinstance(exc, IntegrityError):
         # The constraint caught what validation missed: a conflict, not a server error.
         return Response(

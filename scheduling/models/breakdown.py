@@ -89,7 +89,10 @@ class Element(models.Model):
     """One thing on the breakdown ("vintage Porsche"), usable in many scenes."""
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="elements")
-    category = models.ForeignKey(ElementCategory, on_delete=models.PROTECT, related_name="elements")
+    # RESTRICT: a category in use is kept, but deleting the production removes it.
+    category = models.ForeignKey(
+        ElementCategory, on_delete=models.RESTRICT, related_name="elements"
+    )
     name = models.CharField(max_length=200)
     notes = models.TextField(blank=True)
 

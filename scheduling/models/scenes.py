@@ -77,8 +77,9 @@ class Scene(models.Model):
     sort_key = models.CharField(max_length=40, editable=False, db_collation="C", db_index=True)
     heading = models.TextField(blank=True, help_text="The scene heading as the script has it.")
     int_ext = models.CharField("INT/EXT", max_length=7, choices=IntExt.choices, blank=True)
+    # RESTRICT: a set with scenes is kept, but deleting the production removes both.
     set = models.ForeignKey(
-        Set, on_delete=models.PROTECT, null=True, blank=True, related_name="scenes"
+        Set, on_delete=models.RESTRICT, null=True, blank=True, related_name="scenes"
     )
     time_of_day = models.CharField(max_length=10, choices=TimeOfDay.choices, default=TimeOfDay.DAY)
     time_of_day_raw = models.CharField(
