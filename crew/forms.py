@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from accounts.models import time_zone_choices
-from crew.models import Department, EngagementStatus, Position
+from crew.models import Department, Engagement, EngagementStatus, Position
 from crew.phones import normalise_phone
 from productions.forms import DateInput
 from productions.roles import Role
@@ -210,3 +210,94 @@ class CrewImportForm(forms.Form):
         if upload.size > self.MAX_BYTES:
             raise ValidationError("The file is larger than 2 MB; split it into smaller files.")
         return upload
+
+
+class UnavailabilityForm(forms.Form):
+    """Dates a person cannot work. The reason is seen only by producers and the person."""
+
+    start_date = forms.DateField(label="From", widget=DateInput())
+    end_date = forms.DateField(
+        label="To", required=False, widget=DateInput(), help_text="Leave empty for one day."
+    )
+    reason = forms.CharField(
+        max_length=200,
+        required=False,
+        help_text="Optional. Only producers and the person themself see it.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "The end date cannot be before the start date.")
+        return data
+
+
+class EngagementChoiceField(forms.ModelChoiceField[Engagement]):
+    """Who plays a part: a person and the position they are engaged in."""
+
+    def label_from_instance(self, obj: Engagement) -> str:
+        department = f" ({obj.department.name})" if obj.department else ""
+        return f"{obj.person.name} · {obj.position.title}{department}"
+
+
+class CharacterForm(forms.Form):
+    name = forms.CharField(max_length=120, help_text="As in the script; saved in capitals.")
+    cast_number = forms.IntegerField(
+        label="Cast ID",
+        required=False,
+        min_value=1,
+        max_value=32767,
+        help_text="1 is the lead. Leave empty for a part without a cast ID yet.",
+    )
+    engagement = EngagementChoiceField(
+        label="Played by",
+        queryset=Engagement.objects.none(),
+        required=False,
+        empty_label="Not cast yet",
+        help_text="Anyone engaged on this production; the cast department comes first.",
+    )
+
+    def __init__(self, *args: Any, engagements: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["engagement"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = engagements
+
+
+class DepartmentForm(forms.Form):
+    name = forms.CharField(max_length=80)
+    order = forms.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=32767,
+        help_text="Call-sheet order: lower numbers come first. Leave empty to put it last.",
+    )
+
+    def __init__(self, *args: Any, new: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not new:
+            self.fields["order"].help_text = "Call-sheet order: lower numbers come first."
+
+
+class PositionForm(forms.Form):
+    title = forms.CharField(max_length=80)
+    department = forms.ModelChoiceField(
+        queryset=Department.objects.none(), required=False, empty_label="No department"
+    )
+    is_head_of_department = forms.BooleanField(label="Head of department", required=False)
+    order = forms.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=32767,
+        help_text="Order within the department: lower numbers come first. "
+        "Leave empty to put it last.",
+    )
+
+    def __init__(self, *args: Any, departments: Any, new: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not new:
+            self.fields["order"].help_text = "Order within the department: lower comes first."
+        field = self.fields["department"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = departments

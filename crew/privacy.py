@@ -60,6 +60,11 @@ def visible_fields(
     return frozenset(contact | private)
 
 
+def can_see_unavailability(access: Access, person: PersonLike) -> bool:
+    """The dates: the person, and the roles that build or read the schedule."""
+    return person.pk in access.own_person_ids or access.can(Action.VIEW_SCHEDULE)
+
+
 def can_see_unavailability_reason(access: Access, person: PersonLike) -> bool:
     return person.pk in access.own_person_ids or access.can(Action.VIEW_UNAVAILABILITY_REASONS)
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Max, ProtectedError, Q, RestrictedError
 
 from accounts.models import User
 from crew.defaults import DEFAULT_DEPARTMENTS
@@ -221,3 +223,168 @@ def character_delete(*, character: Character) -> None:
 
 def unavailability_delete(*, unavailability: Unavailability) -> None:
     unavailability.delete()
+
+
+# Page writes: the same rules, with messages a person can act on ------------------------
+
+
+def _day(value: date) -> str:
+    return f"{value.day} {value:%b %Y}"
+
+
+def _period(start: date, end: date) -> str:
+    return _day(start) if start == end else f"{_day(start)} – {_day(end)}"
+
+
+@transaction.atomic
+def unavailability_add(
+    *, person: Person, start_date: date, end_date: date | None = None, reason: str = ""
+) -> Unavailability:
+    """Add dates a person cannot work (one day when ``end_date`` is None).
+
+    Refuses a period that overlaps another of the same person's: two rows for one day
+    would be counted twice as a conflict, and removing one would leave the other.
+    """
+    end_date = end_date or start_date
+    if end_date < start_date:
+        raise ValidationError({"end_date": ["The end date cannot be before the start date."]})
+    # One add at a time per person, so two overlapping adds cannot both pass the check.
+    list(Person.objects.select_for_update().filter(pk=person.pk).values_list("pk", flat=True))
+    overlapping = (
+        Unavailability.objects.filter(
+            person=person, start_date__lte=end_date, end_date__gte=start_date
+        )
+        .order_by("start_date")
+        .first()
+    )
+    if overlapping is not None:
+        raise ValidationError(
+            f"{person.name} is already unavailable "
+            f"{_period(overlapping.start_date, overlapping.end_date)}, which overlaps "
+            f"{_period(start_date, end_date)}. Change the dates, or remove that period first."
+        )
+    return unavailability_save(
+        unavailability=Unavailability(
+            person=person, start_date=start_date, end_date=end_date, reason=reason.strip()
+        )
+    )
+
+
+def character_edit(
+    *,
+    character: Character,
+    name: str,
+    cast_number: int | None,
+    engagement: Engagement | None,
+) -> Character:
+    """Create or change a character; a taken name or cast ID is an error on that field."""
+    name = name.strip().upper()
+    others = Character.objects.filter(production_id=character.production_id)
+    if character.pk is not None:
+        others = others.exclude(pk=character.pk)
+    errors: dict[str, list[str]] = {}
+    if name and others.filter(name__iexact=name).exists():
+        errors["name"] = [f"There is already a character called {name}."]
+    holder = others.filter(cast_number=cast_number).first() if cast_number else None
+    if holder is not None:
+        errors["cast_number"] = [
+            f"Cast ID {cast_number} is already {holder.name}. Give {holder.name} another ID "
+            "first, or choose a free one."
+        ]
+    if errors:
+        raise ValidationError(errors)
+    character.name = name
+    character.cast_number = cast_number
+    character.engagement = engagement
+    try:
+        with transaction.atomic():
+            return character_save(character=character)
+    except IntegrityError:
+        # Someone took the name or the cast ID between the check and the save.
+        raise ValidationError(
+            "Someone else just gave that name or cast ID to another character. "
+            "Reload the cast list and try again."
+        ) from None
+
+
+def department_create(*, production: Production, name: str, order: int | None = None) -> Department:
+    """A new department; without an order it goes last."""
+    if order is None:
+        highest = Department.objects.filter(production=production).aggregate(Max("order"))
+        order = min((highest["order__max"] or 0) + 10, 32767)
+    return department_save(department=Department(production=production, name=name, order=order))
+
+
+def position_create(
+    *,
+    production: Production,
+    title: str,
+    department: Department | None,
+    is_head_of_department: bool = False,
+    order: int | None = None,
+) -> Position:
+    """A new position; without an order it goes after its department's other positions."""
+    if department is not None and department.production_id != production.pk:
+        raise ValidationError({"department": ["That department belongs to another production."]})
+    if order is None:
+        highest = Position.objects.filter(production=production, department=department).aggregate(
+            Max("order")
+        )["order__max"]
+        start = (department.order * 100) if department is not None else 0
+        order = min((highest if highest is not None else start) + 1, 32767)
+    return position_save(
+        position=Position(
+            production=production,
+            title=title,
+            department=department,
+            is_head_of_department=is_head_of_department,
+            order=order,
+        )
+    )
+
+
+def _engagements(count: int) -> str:
+    return f"{count} engagement{'s' if count != 1 else ''} still use{'s' if count == 1 else ''}"
+
+
+def department_delete_unused(*, department: Department) -> int:
+    """Delete a department nobody is engaged in, and its positions; returns how many.
+
+    While any engagement is in the department, or holds one of its positions, a
+    ValidationError says how many.
+    """
+    in_use = (
+        Engagement.objects.filter(Q(department=department) | Q(position__department=department))
+        .distinct()
+        .count()
+    )
+    if in_use:
+        raise ValidationError(
+            f"{_engagements(in_use)} {department.name}. Move them to another department "
+            "or position first."
+        )
+    try:
+        with transaction.atomic():
+            positions, _ = Position.objects.filter(department=department).delete()
+            department_delete(department=department)
+    except (ProtectedError, RestrictedError, IntegrityError):
+        raise ValidationError(
+            f"Someone was just engaged in {department.name}; it cannot be deleted."
+        ) from None
+    return positions
+
+
+def position_delete_unused(*, position: Position) -> None:
+    """Delete a position nobody holds; a ValidationError says how many still do."""
+    in_use = position.engagements.count()
+    if in_use:
+        raise ValidationError(
+            f"{_engagements(in_use)} {position.title}. Give them another position first."
+        )
+    try:
+        with transaction.atomic():
+            position_delete(position=position)
+    except (ProtectedError, RestrictedError, IntegrityError):
+        raise ValidationError(
+            f"Someone was just engaged as {position.title}; it cannot be deleted."
+        ) from None

@@ -39,7 +39,12 @@ from crew.models import (
     Position,
 )
 from crew.phones import default_phone_region, display_phone
-from crew.privacy import can_see_unavailability_reason, visible_fields, visible_fields_by_person
+from crew.privacy import (
+    can_see_unavailability,
+    can_see_unavailability_reason,
+    visible_fields,
+    visible_fields_by_person,
+)
 from crew.services import crew_member_add, engagement_save, person_save
 from productions.forms import add_service_errors
 from productions.invitations import member_invite
@@ -216,6 +221,7 @@ def person_page(request: HttpRequest, production_id: int, person_id: int) -> Htt
                 }
                 for engagement in engagements
             ],
+            show_unavailability=can_see_unavailability(access, person),
             unavailabilities=list(person.unavailabilities.all()),
             show_reasons=can_see_unavailability_reason(access, person),
             characters=characters,

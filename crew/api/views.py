@@ -53,8 +53,8 @@ from crew.services import (
     person_save,
     position_delete,
     position_save,
+    unavailability_add,
     unavailability_delete,
-    unavailability_save,
 )
 from productions.roles import Action
 
@@ -323,9 +323,7 @@ class UnavailabilityViewSet(ProductionScopedViewSet[Unavailability]):
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         payload = self.get_serializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        unavailability = unavailability_save(
-            unavailability=Unavailability(person=self.engagement.person, **payload.validated_data)
-        )
+        unavailability = unavailability_add(person=self.engagement.person, **payload.validated_data)
         return Response(self.representation(unavailability), status=status.HTTP_201_CREATED)
 
     @extend_schema(responses=_NO_CONTENT)

@@ -172,3 +172,16 @@ def test_producer_records_dates_for_anyone_others_may_not(api_client, production
     assert refused.status_code == 403
     assert created.status_code == 201
     assert Unavailability.objects.get().person_id == engagement.person_id
+
+
+def test_overlapping_unavailability_is_refused_over_the_api_too(api_client, production):
+    user, person, engagement = add_member(production, "crew", department="Sound")
+    api_client.force_authenticate(user)
+    dates = url(production, f"crew/{engagement.pk}/unavailability")
+    api_client.post(dates, {"start_date": "2030-07-01", "end_date": "2030-07-04"})
+
+    overlapping = api_client.post(dates, {"start_date": "2030-07-03", "end_date": "2030-07-08"})
+
+    assert overlapping.status_code == 400
+    assert "overlaps" in overlapping.json()["errors"]["non_field_errors"][0]
+    assert Unavailability.objects.filter(person=person).count() == 1

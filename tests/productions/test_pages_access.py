@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from crew.models import Person
+from crew.models import Character, Department, Person, Unavailability
 from productions.models import CoProducer, Deadline, Membership
 from tests.factories import add_member, make_production, make_user
 
@@ -30,6 +30,10 @@ class Production:
     membership: Any
     deadline: Any
     co_producer: Any
+    character: Any  # played by the Grip crew member
+    unavailability: Any  # of the Grip crew member
+    department: Any  # Grip
+    position: Any  # the Grip crew member's position
 
 
 def _production(title: str) -> Production:
@@ -42,6 +46,12 @@ def _production(title: str) -> Production:
         production=production, title="Lock script", due=timezone.now() + timedelta(days=3)
     )
     co_producer = CoProducer.objects.create(production=production, name="Film AG", country="DE")
+    character = Character.objects.create(
+        production=production, name="BOSUN", cast_number=1, engagement=engagement
+    )
+    unavailability = Unavailability.objects.create(
+        person=person, start_date=date(2025, 3, 3), end_date=date(2025, 3, 4), reason="Wedding"
+    )
     return Production(
         production=production,
         producer=producer,
@@ -52,6 +62,10 @@ def _production(title: str) -> Production:
         membership=Membership.objects.get(production=production, user=member),
         deadline=deadline,
         co_producer=co_producer,
+        character=character,
+        unavailability=unavailability,
+        department=Department.objects.get(production=production, name="Grip"),
+        position=engagement.position,
     )
 
 
@@ -92,6 +106,27 @@ PAGES: list[tuple[str, str, Any]] = [
     ("get", "crew:engagement-add", lambda p: {"person_id": p.person.pk}),
     ("get", "crew:engagement-edit", lambda p: {"engagement_id": p.engagement.pk}),
     ("post", "crew:engagement-edit", lambda p: {"engagement_id": p.engagement.pk}),
+    ("get", "crew:unavailability-add", lambda p: {"person_id": p.person.pk}),
+    ("post", "crew:unavailability-add", lambda p: {"person_id": p.person.pk}),
+    (
+        "post",
+        "crew:unavailability-delete",
+        lambda p: {"person_id": p.person.pk, "unavailability_id": p.unavailability.pk},
+    ),
+    ("get", "crew:cast", lambda p: {}),
+    ("post", "crew:cast", lambda p: {}),
+    ("get", "crew:character-edit", lambda p: {"character_id": p.character.pk}),
+    ("post", "crew:character-edit", lambda p: {"character_id": p.character.pk}),
+    ("post", "crew:character-delete", lambda p: {"character_id": p.character.pk}),
+    ("get", "crew:departments", lambda p: {}),
+    ("post", "crew:department-add", lambda p: {}),
+    ("get", "crew:department-edit", lambda p: {"department_id": p.department.pk}),
+    ("post", "crew:department-edit", lambda p: {"department_id": p.department.pk}),
+    ("post", "crew:department-delete", lambda p: {"department_id": p.department.pk}),
+    ("post", "crew:position-add", lambda p: {}),
+    ("get", "crew:position-edit", lambda p: {"position_id": p.position.pk}),
+    ("post", "crew:position-edit", lambda p: {"position_id": p.position.pk}),
+    ("post", "crew:position-delete", lambda p: {"position_id": p.position.pk}),
 ]
 
 
@@ -125,6 +160,22 @@ PRODUCER_ONLY = [
     ("get", "crew:engagement-add"),
     ("get", "crew:engagement-edit"),
     ("post", "crew:engagement-edit"),
+    ("get", "crew:unavailability-add"),
+    ("post", "crew:unavailability-add"),
+    ("post", "crew:unavailability-delete"),
+    ("post", "crew:cast"),
+    ("get", "crew:character-edit"),
+    ("post", "crew:character-edit"),
+    ("post", "crew:character-delete"),
+    ("get", "crew:departments"),
+    ("post", "crew:department-add"),
+    ("get", "crew:department-edit"),
+    ("post", "crew:department-edit"),
+    ("post", "crew:department-delete"),
+    ("post", "crew:position-add"),
+    ("get", "crew:position-edit"),
+    ("post", "crew:position-edit"),
+    ("post", "crew:position-delete"),
 ]
 
 
@@ -182,8 +233,21 @@ def test_refused_actions_change_nothing(client, ours):
         _url("crew:person-edit", ours, {"person_id": ours.person.pk}),
         {"email": "stolen@example.test", "language": "en"},
     )
+    client.post(
+        _url(
+            "crew:unavailability-delete",
+            ours,
+            {"person_id": ours.person.pk, "unavailability_id": ours.unavailability.pk},
+        )
+    )
+    client.post(_url("crew:character-delete", ours, {"character_id": ours.character.pk}))
+    client.post(_url("crew:position-delete", ours, {"position_id": ours.position.pk}))
+    client.post(_url("crew:department-add", ours, {}), {"department-name": "Catering"})
 
     assert Membership.objects.filter(pk=ours.membership.pk).exists()
+    assert Unavailability.objects.filter(pk=ours.unavailability.pk).exists()
+    assert Character.objects.filter(pk=ours.character.pk).exists()
+    assert not Department.objects.filter(name="Catering").exists()
     assert CoProducer.objects.filter(pk=ours.co_producer.pk).exists()
     assert Person.objects.get(pk=ours.person.pk).email != "stolen@example.test"
 
@@ -204,7 +268,8 @@ def test_a_department_head_is_refused_another_departments_people(client, ours, n
 
 
 @pytest.mark.parametrize(
-    "name", ["productions:overview", "crew:list", "productions:deadlines", "crew:export"]
+    "name",
+    ["productions:overview", "crew:list", "productions:deadlines", "crew:export", "crew:cast"],
 )
 def test_a_crew_member_may_read_the_shared_pages(client, ours, name):
     client.force_login(ours.crew)

@@ -33,6 +33,7 @@ def test_deleting_a_set_that_scenes_use_is_a_clear_409(api_client):
 
     production = Production.objects.get()
     set_ = Set.objects.filter(production=production, scenes__isnull=False).distinct().first()
+    assert set_ is not None
     api_client.force_authenticate(User.objects.get(email="producer@demo.test"))
 
     response = api_client.delete(f"/api/v1/productions/{production.pk}/sets/{set_.pk}/")

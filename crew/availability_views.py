@@ -1,0 +1,83 @@
+"""Unavailable dates on a person's page: producers and the person themself add and remove.
+
+Everyone who schedules sees the dates; the reason only as
+``crew.privacy.can_see_unavailability_reason`` allows.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from crew.forms import UnavailabilityForm
+from crew.models import Person, Unavailability
+from crew.privacy import can_see_unavailability_reason
+from crew.selectors import unavailability_for
+from crew.services import unavailability_add, unavailability_delete
+from productions.forms import add_service_errors
+from productions.pages import page_context
+from productions.roles import Action
+from productions.scoping import Access, production_access
+from productions.views import posted
+
+
+def _editable_person(access: Access, person_id: int) -> Person:
+    """The person (404 outside the production) if the viewer may change their dates."""
+    person = get_object_or_404(Person.objects.for_access(access), pk=person_id)
+    if not (person.pk in access.own_person_ids or access.can(Action.MANAGE_CREW)):
+        raise PermissionDenied("Only producers and the person themself change their dates.")
+    return person
+
+
+def _when(period: Unavailability) -> str:
+    start, end = period.start_date, period.end_date
+    day = f"{start.day} {start:%b %Y}"
+    return day if start == end else f"{day} – {end.day} {end:%b %Y}"
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def unavailability_add_view(
+    request: HttpRequest, production_id: int, person_id: int
+) -> HttpResponse:
+    """The add form (also inline on the person page); errors come back here."""
+    access = production_access(request.user, production_id)
+    person = _editable_person(access, person_id)
+    form = UnavailabilityForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            period = unavailability_add(person=person, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"{person.name}: unavailable {_when(period)}.")
+            return redirect("crew:person", production_id=access.production.pk, person_id=person.pk)
+    return render(
+        request,
+        "crew/unavailability_form.html",
+        page_context(
+            access,
+            "crew",
+            person=person,
+            form=form,
+            unavailabilities=list(unavailability_for(access=access, person=person)),
+            show_reasons=can_see_unavailability_reason(access, person),
+        ),
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+def unavailability_delete_view(
+    request: HttpRequest, production_id: int, person_id: int, unavailability_id: int
+) -> HttpResponse:
+    access = production_access(request.user, production_id)
+    person = _editable_person(access, person_id)
+    period = get_object_or_404(
+        unavailability_for(access=access, person=person), pk=unavailability_id
+    )
+    unavailability_delete(unavailability=period)
+    messages.success(request, f"{person.name} is no longer marked unavailable {_when(period)}.")
+    return redirect("crew:person", production_id=access.production.pk, person_id=person.pk)
