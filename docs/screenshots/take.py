@@ -35,6 +35,8 @@ SHOTS = [
     ("crew-list-phone-as-crew", "crew", "/productions/{p}/crew/", PHONE),
     ("deadlines-phone", "producer", "/productions/{p}/deadlines/", PHONE),
     ("scenes-desktop", "ad", "/productions/{p}/scenes/", DESKTOP),
+    ("cast-phone", "ad", "/productions/{p}/crew/cast/", PHONE),
+    ("departments-desktop", "producer", "/productions/{p}/crew/departments/", DESKTOP),
     ("profile-phone", "crew", "/account/profile/", PHONE),
 ]
 
