@@ -1,23 +1,25 @@
 """Breakdown API: locations, sets, scenes, element categories, elements, screenplay import.
 
-All under ``/api/v1/productions/{production_id}/``; reads need VIEW_SCHEDULE and writes
-EDIT_BREAKDOWN (see :mod:`scheduling.api.base`).  Writes go through the services.
+All under ``/api/v1/productions/{production_id}/`` on core's
+:class:`~core.api.viewsets.ProductionScopedViewSet`: reads need VIEW_SCHEDULE and writes
+EDIT_BREAKDOWN, reads send ETags, and PUT/PATCH/DELETE honour ``If-Match`` under a row
+lock.  Writes go through the services.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import permissions, serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from productions.scoping import Access
-from scheduling.api.base import ProductionScopedMixin, ProductionScopedViewSet
+from core.api.viewsets import WRITE_ACTIONS, ProductionScopedViewSet
+from productions.roles import Action
 from scheduling.api.serializers import (
     ElementCategorySerializer,
     ElementSerializer,
@@ -55,6 +57,16 @@ from scheduling.services import (
     set_save,
 )
 
+_M = TypeVar("_M", bound=Model)
+
+READ = Action.VIEW_SCHEDULE
+WRITE = Action.EDIT_BREAKDOWN
+# "metadata" is OPTIONS: a read, as for every other safe method.
+REQUIRED_ACTIONS = {
+    **{name: READ for name in ("list", "retrieve", "metadata")},
+    **{name: WRITE for name in (*WRITE_ACTIONS, "apply")},
+}
+
 
 class Conflict(APIException):
     status_code = status.HTTP_409_CONFLICT
@@ -71,53 +83,101 @@ def _int_param(request: Request, name: str) -> int | None:
     return int(value)
 
 
-class LocationViewSet(ProductionScopedViewSet[Location]):
+def _assign(instance: Model, data: dict[str, Any]) -> None:
+    for name, value in data.items():
+        setattr(instance, name, value)
+
+
+class BreakdownReadViewSet(ProductionScopedViewSet[_M]):
+    """List and detail of a breakdown model, for those who may see the schedule."""
+
+    lookup_value_converter = "int"
+    required_actions = REQUIRED_ACTIONS
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        if self.action is None:
+            # A method this route does not offer: still 403 before 405 for a viewer who
+            # could not use it anyway.
+            self.access.require(READ if request.method in permissions.SAFE_METHODS else WRITE)
+
+
+class BreakdownViewSet(BreakdownReadViewSet[_M]):
+    """Adds POST, PUT, PATCH and DELETE; subclasses save through their service.
+
+    Updates and deletes run in :meth:`guarded_write`, so a stale ``If-Match`` is 412.
+    """
+
+    # Scenes and elements answer a create with their links as saved (read again).
+    reread_created = False
+
+    def save_instance(self, instance: _M, data: dict[str, Any]) -> _M:
+        raise NotImplementedError
+
+    def delete_instance(self, instance: _M) -> None:
+        instance.delete()
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        payload = self.get_serializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        # The bare model: get_queryset() may do work a create does not need.
+        assert self.queryset is not None
+        instance = self.save_instance(
+            self.queryset.model(production=self.access.production), dict(payload.validated_data)
+        )
+        if self.reread_created:
+            instance = self.get_queryset().get(pk=instance.pk)
+        return Response(self.representation(instance), status=status.HTTP_201_CREATED)
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        partial = kwargs.pop("partial", False)
+        with self.guarded_write() as instance:
+            payload = self.get_serializer(instance, data=request.data, partial=partial)
+            payload.is_valid(raise_exception=True)
+            self.save_instance(instance, dict(payload.validated_data))
+        return Response(self.representation(self.get_object()))
+
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self.update(request, *args, partial=True, **kwargs)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        with self.guarded_write() as instance:
+            self.delete_instance(instance)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class LocationViewSet(BreakdownViewSet[Location]):
     """Real places that play the sets, with what a call sheet needs about each."""
 
-    model = Location
+    queryset = Location.objects.all()
     serializer_class = LocationSerializer
 
-    def scoped_queryset(self, access: Access) -> QuerySet[Location]:
-        return (
-            Location.objects.for_access(access)
-            .annotate(set_count=Count("sets"))
-            .order_by("name", "id")
-        )
+    def get_base_queryset(self) -> QuerySet[Location]:
+        return super().get_base_queryset().annotate(set_count=Count("sets")).order_by("name", "id")
 
-    def perform_create(self, serializer: Any) -> None:
-        location = Location(production=self.access.production, **serializer.validated_data)
-        serializer.instance = location_save(location=location)
-
-    def perform_update(self, serializer: Any) -> None:
-        location = serializer.instance
-        for name, value in serializer.validated_data.items():
-            setattr(location, name, value)
-        location_save(location=location)
+    def save_instance(self, location: Location, data: dict[str, Any]) -> Location:
+        _assign(location, data)
+        return location_save(location=location)
 
 
-class SetViewSet(ProductionScopedViewSet[Set]):
+class SetViewSet(BreakdownViewSet[Set]):
     """Places in the story; ``location`` is the real place that plays it."""
 
-    model = Set
+    queryset = Set.objects.all()
     serializer_class = SetSerializer
 
-    def scoped_queryset(self, access: Access) -> QuerySet[Set]:
+    def get_base_queryset(self) -> QuerySet[Set]:
         return (
-            Set.objects.for_access(access)
+            super()
+            .get_base_queryset()
             .select_related("location")
             .annotate(scene_count=Count("scenes", filter=Q(scenes__omitted=False)))
             .order_by("name", "id")
         )
 
-    def perform_create(self, serializer: Any) -> None:
-        set_ = Set(production=self.access.production, **serializer.validated_data)
-        serializer.instance = set_save(set_=set_)
-
-    def perform_update(self, serializer: Any) -> None:
-        set_ = serializer.instance
-        for name, value in serializer.validated_data.items():
-            setattr(set_, name, value)
-        set_save(set_=set_)
+    def save_instance(self, set_: Set, data: dict[str, Any]) -> Set:
+        _assign(set_, data)
+        return set_save(set_=set_)
 
 
 @extend_schema_view(
@@ -131,15 +191,17 @@ class SetViewSet(ProductionScopedViewSet[Set]):
         ]
     )
 )
-class SceneViewSet(ProductionScopedViewSet[Scene]):
+class SceneViewSet(BreakdownViewSet[Scene]):
     """Scenes in script order; ``eighths`` is the length, ``pages`` the same written 2 4/8."""
 
-    model = Scene
+    queryset = Scene.objects.all()
     serializer_class = SceneSerializer
+    reread_created = True
 
-    def scoped_queryset(self, access: Access) -> QuerySet[Scene]:
+    def get_base_queryset(self) -> QuerySet[Scene]:
         scenes = (
-            Scene.objects.for_access(access)
+            super()
+            .get_base_queryset()
             .select_related("set")
             .prefetch_related(
                 scene_characters_prefetch(),
@@ -163,47 +225,36 @@ class SceneViewSet(ProductionScopedViewSet[Scene]):
         ordering = params.get("ordering", "number")
         return scenes.order_by(*SCENE_SORTS.get(ordering, SCENE_SORTS["number"]))
 
-    def _save(self, scene: Scene, data: dict[str, Any]) -> Scene:
+    def save_instance(self, scene: Scene, data: dict[str, Any]) -> Scene:
         links = data.pop("scene_characters", None)
-        for name, value in data.items():
-            setattr(scene, name, value)
+        _assign(scene, data)
         characters = None
         if links is not None:
             characters = [(link["character"], link["speaking"]) for link in links]
         return scene_save(scene=scene, characters=characters)
 
-    def perform_create(self, serializer: Any) -> None:
-        scene = self._save(Scene(production=self.access.production), serializer.validated_data)
-        serializer.instance = self.get_queryset().get(pk=scene.pk)
 
-    def perform_update(self, serializer: Any) -> None:
-        scene = self._save(serializer.instance, serializer.validated_data)
-        serializer.instance = self.get_queryset().get(pk=scene.pk)
-
-
-class ElementCategoryViewSet(ProductionScopedViewSet[ElementCategory]):
+class ElementCategoryViewSet(BreakdownViewSet[ElementCategory]):
     """Breakdown categories and their colours; seeded with the customary ones on first use."""
 
-    model = ElementCategory
+    queryset = ElementCategory.objects.all()
     serializer_class = ElementCategorySerializer
     pagination_class = None
 
-    def scoped_queryset(self, access: Access) -> QuerySet[ElementCategory]:
-        element_categories_ensure(production=access.production)
-        return ElementCategory.objects.for_access(access).order_by("order", "name")
+    def get_base_queryset(self) -> QuerySet[ElementCategory]:
+        element_categories_ensure(production=self.access.production)
+        return super().get_base_queryset().order_by("order", "name")
 
-    def perform_create(self, serializer: Any) -> None:
-        category = ElementCategory(production=self.access.production, **serializer.validated_data)
-        serializer.instance = element_category_save(category=category)
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # Not paginated: a production has a dozen or so.
+        return Response(self.serialize(list(self.get_queryset())))
 
-    def perform_update(self, serializer: Any) -> None:
-        category = serializer.instance
-        for name, value in serializer.validated_data.items():
-            setattr(category, name, value)
-        element_category_save(category=category)
+    def save_instance(self, category: ElementCategory, data: dict[str, Any]) -> ElementCategory:
+        _assign(category, data)
+        return element_category_save(category=category)
 
-    def perform_destroy(self, instance: ElementCategory) -> None:
-        element_category_delete(category=instance)
+    def delete_instance(self, category: ElementCategory) -> None:
+        element_category_delete(category=category)
 
 
 @extend_schema_view(
@@ -214,18 +265,20 @@ class ElementCategoryViewSet(ProductionScopedViewSet[ElementCategory]):
         ]
     )
 )
-class ElementViewSet(ProductionScopedViewSet[Element]):
+class ElementViewSet(BreakdownViewSet[Element]):
     """Breakdown elements ("vintage Porsche") and the scenes they are in, with quantities.
 
     Cast are not elements: a scene's cast is its ``characters`` (see /scenes/).
     """
 
-    model = Element
+    queryset = Element.objects.all()
     serializer_class = ElementSerializer
+    reread_created = True
 
-    def scoped_queryset(self, access: Access) -> QuerySet[Element]:
+    def get_base_queryset(self) -> QuerySet[Element]:
         elements = (
-            Element.objects.for_access(access)
+            super()
+            .get_base_queryset()
             .select_related("category")
             .prefetch_related(
                 Prefetch(
@@ -244,10 +297,9 @@ class ElementViewSet(ProductionScopedViewSet[Element]):
                 elements = elements.filter(scene_elements__scene_id=scene_id)
         return elements
 
-    def _save(self, element: Element, data: dict[str, Any]) -> Element:
+    def save_instance(self, element: Element, data: dict[str, Any]) -> Element:
         links = data.pop("scene_elements", None)
-        for name, value in data.items():
-            setattr(element, name, value)
+        _assign(element, data)
         element = element_save(element=element)
         if links is not None:
             element_scenes_set(
@@ -255,40 +307,19 @@ class ElementViewSet(ProductionScopedViewSet[Element]):
             )
         return element
 
-    def perform_create(self, serializer: Any) -> None:
-        element = self._save(Element(production=self.access.production), serializer.validated_data)
-        serializer.instance = self.get_queryset().get(pk=element.pk)
 
-    def perform_update(self, serializer: Any) -> None:
-        element = self._save(serializer.instance, serializer.validated_data)
-        serializer.instance = self.get_queryset().get(pk=element.pk)
-
-
-class ScreenplayImportViewSet(
-    ProductionScopedMixin[ScreenplayImport],
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet[ScreenplayImport],
-):
+class ScreenplayImportViewSet(BreakdownReadViewSet[ScreenplayImport]):
     """Upload a Fountain or Final Draft file to preview its changes; apply to make them.
 
     Nothing in the breakdown changes on upload.  Applying matches scenes by number: updated
     in place, added, or marked omitted when the draft no longer has them.
     """
 
+    queryset = ScreenplayImport.objects.all()
     serializer_class = ScreenplayImportSerializer
-    lookup_value_converter = "int"
 
-    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
-        super().initial(request, *args, **kwargs)
-        self.check_production_access(request)
-
-    def get_queryset(self) -> QuerySet[ScreenplayImport]:
-        if getattr(self, "swagger_fake_view", False):
-            return ScreenplayImport.objects.none()
-        return ScreenplayImport.objects.for_access(self.access).select_related(
-            "uploaded_by", "applied_by"
-        )
+    def get_base_queryset(self) -> QuerySet[ScreenplayImport]:
+        return super().get_base_queryset().select_related("uploaded_by", "applied_by")
 
     @extend_schema(
         request={"multipart/form-data": ScreenplayUploadSerializer},
@@ -304,12 +335,13 @@ class ScreenplayImportViewSet(
             )
         except ScreenplayError as error:
             raise serializers.ValidationError({"file": [error.message]}) from error
-        data = ScreenplayImportSerializer(screenplay_import).data
-        return Response(data, status=status.HTTP_201_CREATED)
+        return Response(self.representation(screenplay_import), status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses={200: ScreenplayImportSerializer})
     @action(detail=True, methods=["post"])
     def apply(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # No If-Match here: the service locks the production and the import itself, and a
+        # draft changes only by being applied, which a second apply reports as 409.
         screenplay_import = self.get_object()
         try:
             applied = screenplay_import_apply(
@@ -317,4 +349,4 @@ class ScreenplayImportViewSet(
             )
         except ImportAlreadyApplied as error:
             raise Conflict(str(error)) from error
-        return Response(ScreenplayImportSerializer(applied).data)
+        return Response(self.representation(applied))
