@@ -165,7 +165,10 @@ def _header_key(raw: str) -> str:
 
 def _read(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header (normalised) and the non-blank rows, each with its first line number."""
-    first_line = text.lstrip("\r\n").splitlines()[0]
+    lines = text.lstrip("\ufeff\r\n").splitlines()
+    if not lines:
+        raise CsvFileError("The file is empty: export the crew list from your spreadsheet again.")
+    first_line = lines[0]
     delimiter = ","
     for candidate in (",", ";", "\t"):
         if "name" in {_header_key(c) for c in next(csv.reader([first_line], delimiter=candidate))}:

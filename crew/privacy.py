@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from productions.roles import Action
@@ -36,8 +37,11 @@ class PersonLike(Protocol):
     @property
     def pk(self) -> int: ...
 
-    share_email: bool
-    share_phone: bool
+    @property
+    def share_email(self) -> bool: ...
+
+    @property
+    def share_phone(self) -> bool: ...
 
 
 def visible_fields(
@@ -58,6 +62,24 @@ def visible_fields(
         contact = {field for field, flag in _SHARE_FLAGS.items() if getattr(person, flag)}
     private = set(PRIVATE_FIELDS) if own or access.can(Action.VIEW_PRIVATE_DETAILS) else set()
     return frozenset(contact | private)
+
+
+@dataclass(frozen=True)
+class _Unshared:
+    pk: int
+    share_email: bool = False
+    share_phone: bool = False
+
+
+def sees_contacts_unshared(
+    access: Access, person: PersonLike, department_ids: frozenset[int] | set[int] = frozenset()
+) -> bool:
+    """Whether the viewer sees this person's contacts whatever the person chose to share.
+
+    For details the person never offered to the team, such as their login e-mail: sharing
+    the e-mail on their crew record does not share the one they log in with.
+    """
+    return "email" in visible_fields(access, _Unshared(pk=person.pk), department_ids)
 
 
 def can_see_unavailability(access: Access, person: PersonLike) -> bool:

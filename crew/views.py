@@ -42,6 +42,7 @@ from crew.phones import default_phone_region, display_phone
 from crew.privacy import (
     can_see_unavailability,
     can_see_unavailability_reason,
+    person_department_ids,
     visible_fields,
     visible_fields_by_person,
 )
@@ -333,6 +334,13 @@ def engagement_add(request: HttpRequest, production_id: int, person_id: int) -> 
     person = get_object_or_404(Person.objects.for_access(access), pk=person_id)
     if not _can_add_crew(access):
         raise PermissionDenied("Only producers and department heads engage people.")
+    if not access.can(Action.MANAGE_CREW) and not (
+        person_department_ids(access, [person.pk]).get(person.pk, frozenset())
+        & access.head_of_department_ids
+    ):
+        # Engaging someone would show a department head their contacts: only for people
+        # already in that department (new people come through "Add a person").
+        raise PermissionDenied("You can engage only people already in your department.")
     engagement = Engagement(production=access.production, person=person)
     return _engagement_page(request, access, person, engagement)
 
@@ -357,7 +365,10 @@ def crew_add(request: HttpRequest, production_id: int) -> HttpResponse:
         email = form.cleaned_data["email"]
         existing = Person.objects.for_access(access).filter(email__iexact=email).first()
         if email and existing is not None:
-            form.add_error("email", f"{existing.name} on this production already has that e-mail.")
+            departments = person_department_ids(access, [existing.pk]).get(existing.pk, frozenset())
+            may_see = "email" in visible_fields(access, existing, departments)
+            owner = existing.name if may_see else "Someone"
+            form.add_error("email", f"{owner} on this production already has that e-mail.")
         else:
             try:
                 engagement = _add_and_invite(request, access, form)

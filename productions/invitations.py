@@ -40,6 +40,10 @@ def member_invite(
     added. The e-mail leaves from a worker once this transaction commits.
     """
     email = email.strip().lower()
+    max_length = User._meta.get_field("email").max_length or 254
+    if len(email) > max_length:
+        too_long = f"An e-mail address has at most {max_length} characters."
+        raise ValidationError({"email": [too_long]})
     try:
         validate_email(email)
     except ValidationError:

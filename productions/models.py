@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -133,10 +134,28 @@ class Production(models.Model):
                 name="production_wrap_after_shoot",
                 violation_error_message="Wrap cannot come before the last shoot day.",
             ),
+            models.CheckConstraint(
+                condition=Q(wrap_date__isnull=True)
+                | Q(shoot_start__isnull=True)
+                | Q(wrap_date__gte=models.F("shoot_start")),
+                name="production_wrap_after_shoot_start",
+                violation_error_message="Wrap cannot come before the first shoot day.",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        seen: set[str] = set()
+        for colour in self.revision_colours:
+            key = colour.strip().lower()
+            if key in seen:
+                raise ValidationError(
+                    {"revision_colours": [f"{colour.strip()} is in the list twice."]}
+                )
+            seen.add(key)
 
 
 class CoProducerRole(models.TextChoices):

@@ -96,6 +96,7 @@ def membership_add(*, production: Production, user: User, role: str) -> Membersh
     return membership
 
 
+@transaction.atomic
 def membership_change_role(*, membership: Membership, role: str) -> Membership:
     if role not in Role.values:
         raise ValidationError({"role": [f"Unknown role {role!r}."]})
@@ -106,6 +107,7 @@ def membership_change_role(*, membership: Membership, role: str) -> Membership:
     return membership
 
 
+@transaction.atomic
 def membership_remove(*, membership: Membership) -> None:
     if membership.role == Role.PRODUCER:
         _ensure_another_producer(membership)
@@ -113,6 +115,12 @@ def membership_remove(*, membership: Membership) -> None:
 
 
 def _ensure_another_producer(membership: Membership) -> None:
+    """Refuse to leave a production without a producer.
+
+    The production's row is locked first, so two producers stepping down at the same
+    moment are checked one after the other (inside the caller's transaction).
+    """
+    list(Production.objects.select_for_update().filter(pk=membership.production_id).values("pk"))
     others = Membership.objects.filter(
         production_id=membership.production_id, role=Role.PRODUCER
     ).exclude(pk=membership.pk)

@@ -248,6 +248,10 @@ class CrewViewSet(ProductionScopedViewSet[Engagement]):
             )
             payload.is_valid(raise_exception=True)
             fields = dict(payload.validated_data)
+            if not self.access.can(Action.MANAGE_CREW) and fields.keys() & set(PERSON_FIELDS):
+                # A department head manages the engagement, not the person: their contact
+                # details and what they share are theirs (and the producers') to change.
+                raise PermissionDenied("Only producers change a person's details and sharing.")
             if "position" in fields and "department" not in fields:
                 # A new position moves the engagement to that position's department.
                 fields["department"] = fields["position"].department or engagement.department

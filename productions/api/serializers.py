@@ -14,7 +14,7 @@ from rest_framework import serializers
 
 from core.api.viewsets import ScopedPrimaryKeyField
 from crew.models import Department, Person
-from crew.privacy import visible_fields
+from crew.privacy import sees_contacts_unshared
 from productions.models import (
     CoProducer,
     CoProducerRole,
@@ -148,7 +148,8 @@ class MemberSerializer(serializers.ModelSerializer[Membership]):
             allowed = access.can(Action.VIEW_ALL_CONTACTS)
         else:
             departments = {e.department_id for e in person.engagements.all() if e.department_id}
-            allowed = "email" in visible_fields(access, person, departments)
+            # This is the login e-mail: sharing the crew record's e-mail does not share it.
+            allowed = sees_contacts_unshared(access, person, departments)
         if not allowed:
             data.pop("email", None)
         return data

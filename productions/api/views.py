@@ -136,15 +136,6 @@ class CoProducerViewSet(ProductionScopedViewSet[CoProducer]):
     required_actions = _writes(Action.MANAGE_PRODUCTION)
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
-    def get_queryset(self) -> QuerySet[CoProducer]:
-        # CoProducer has no ScopedQuerySet manager yet; the production's own related
-        # manager is the same restriction.
-        return self.access.production.co_producers.all()
-
-    def lock_for_write(self) -> None:
-        rows = self.get_queryset().select_for_update(of=("self",))
-        list(rows.filter(pk=self.kwargs["pk"]).values_list("pk", flat=True))
-
     @extend_schema(request=CoProducerInput, responses={201: CoProducerSerializer})
     def create(self, request: Request, production_id: int) -> Response:
         payload = CoProducerInput(data=request.data)

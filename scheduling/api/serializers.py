@@ -123,7 +123,7 @@ class ElementCategorySerializer(serializers.ModelSerializer[ElementCategory]):
 class ElementSceneSerializer(serializers.Serializer[Any]):
     scene = ScopedPrimaryKeyField(Scene)
     number = serializers.CharField(source="scene.number", read_only=True)
-    quantity = serializers.IntegerField(min_value=1, default=1)
+    quantity = serializers.IntegerField(min_value=1, max_value=100_000, default=1)
 
 
 class ElementSerializer(serializers.ModelSerializer[Element]):

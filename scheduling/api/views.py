@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from django.db import transaction
 from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import permissions, serializers, status
@@ -78,7 +79,7 @@ def _int_param(request: Request, name: str) -> int | None:
     value = request.query_params.get(name, "")
     if not value:
         return None
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):  # "²".isdigit() is true, int("²") is not
         raise serializers.ValidationError({name: ["Give a numeric id."]})
     return int(value)
 
@@ -297,6 +298,7 @@ class ElementViewSet(BreakdownViewSet[Element]):
                 elements = elements.filter(scene_elements__scene_id=scene_id)
         return elements
 
+    @transaction.atomic  # the element and the scenes it is in, or nothing
     def save_instance(self, element: Element, data: dict[str, Any]) -> Element:
         links = data.pop("scene_elements", None)
         _assign(element, data)

@@ -13,6 +13,7 @@ splits a run wherever the style changes, even in the middle of ``(cont'd)``.
 
 from __future__ import annotations
 
+import re
 from xml.etree.ElementTree import Element as XmlElement
 from xml.etree.ElementTree import ParseError
 
@@ -58,6 +59,11 @@ def _new_page_types(root: XmlElement) -> set[str]:
     return types
 
 
+# Beyond these a stated length or page number is damage, not a script: recompute instead.
+_MAX_SCENE_EIGHTHS = 8 * 200
+_PAGE_NUMBER = re.compile(r"[0-9]{1,5}")
+
+
 def _scene_meta(paragraph: XmlElement) -> SceneMeta:
     number = (paragraph.get("Number") or "").strip()
     props = paragraph.find("SceneProperties")
@@ -68,8 +74,10 @@ def _scene_meta(paragraph: XmlElement) -> SceneMeta:
             eighths = max(1, parse_eighths(props.get("Length", "")))
         except ValueError:
             eighths = None  # a damaged length is recomputed by the page model instead
+        if eighths is not None and eighths > _MAX_SCENE_EIGHTHS:
+            eighths = None
         page_text = props.get("Page", "").strip()
-        page = int(page_text) if page_text.isdigit() and int(page_text) > 0 else None
+        page = int(page_text) if _PAGE_NUMBER.fullmatch(page_text) and int(page_text) > 0 else None
     return SceneMeta(number=number, eighths=eighths, page=page)
 
 

@@ -126,3 +126,25 @@ def test_completing_a_deadline_records_when():
 
     assert deadline.completed_at is not None
     assert not deadline.is_overdue
+
+
+def test_wrap_before_the_first_shoot_day_is_refused_even_without_a_last_one():
+    with pytest.raises(ValidationError) as error:
+        production_create(
+            by=make_user(),
+            title="Early wrap",
+            shoot_start=dt.date(2027, 5, 10),
+            wrap_date=dt.date(2027, 5, 1),
+        )
+
+    assert "Wrap cannot come before the first shoot day." in str(error.value)
+    assert not Production.objects.exists()
+
+
+def test_a_revision_colour_listed_twice_is_a_field_error():
+    production = make_production()
+
+    with pytest.raises(ValidationError) as error:
+        production_update(production=production, revision_colours=["White", "Blue", "white"])
+
+    assert "revision_colours" in error.value.message_dict
