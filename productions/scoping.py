@@ -38,7 +38,9 @@ class Access:
 
     def require(self, action: Action) -> None:
         if not self.can(action):
-            raise PermissionDenied(f"Your role on this production does not allow {action.value}.")
+            role = self.role.label.lower()
+            what = action.value.replace("_", " ")
+            raise PermissionDenied(f"As {role} on this production you may not {what}.")
 
     @cached_property
     def own_person_ids(self) -> frozenset[int]:
