@@ -3,15 +3,23 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
 
 from accounts.models import User, time_zone_choices
+from accounts.services import api_tokens_revoke_all
 from core.background import enqueue_after_commit
 from core.tasks import send_email
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
-    """Sends the reset e-mail from a worker, after the request's transaction commits."""
+    """Sends the reset e-mail from a worker, after the request's transaction commits.
+
+    Unlike Django's form it also serves active accounts with no password yet: people who
+    were invited and whose set-password link expired before they used it.
+    """
+
+    def get_users(self, email: str) -> Any:
+        return User.objects.filter(email__iexact=email.strip(), is_active=True)
 
     def send_mail(
         self,
@@ -39,3 +47,21 @@ class ProfileForm(forms.ModelForm[User]):
 
 class TokenForm(forms.Form):
     name = forms.CharField(max_length=100, help_text="What will use it, e.g. “payroll export”.")
+
+
+class _RevokesTokens:
+    """A new password ends every API token: a stolen one must not outlive the change."""
+
+    def save(self, commit: bool = True) -> Any:
+        user = super().save(commit=commit)  # type: ignore[misc]
+        if commit:
+            api_tokens_revoke_all(user=user)
+        return user
+
+
+class TokenRevokingPasswordChangeForm(_RevokesTokens, PasswordChangeForm):
+    pass
+
+
+class TokenRevokingSetPasswordForm(_RevokesTokens, SetPasswordForm):  # type: ignore[type-arg]
+    pass

@@ -29,6 +29,10 @@ def api_token_revoke(*, token: ApiToken) -> None:
     token.delete()
 
 
+def api_tokens_revoke_all(*, user: User) -> None:
+    ApiToken.objects.filter(user=user).delete()
+
+
 def api_token_authenticate(*, raw: str) -> ApiToken | None:
     token = (
         ApiToken.objects.select_related("user")

@@ -2,7 +2,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from accounts import views
-from accounts.forms import QueuedPasswordResetForm
+from accounts.forms import (
+    QueuedPasswordResetForm,
+    TokenRevokingPasswordChangeForm,
+    TokenRevokingSetPasswordForm,
+)
 
 app_name = "accounts"
 
@@ -28,7 +32,7 @@ auth_urlpatterns = [
     ),
     path(
         "reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        auth_views.PasswordResetConfirmView.as_view(form_class=TokenRevokingSetPasswordForm),
         name="password_reset_confirm",
     ),
     path(
@@ -38,7 +42,7 @@ auth_urlpatterns = [
     ),
     path(
         "password-change/",
-        auth_views.PasswordChangeView.as_view(),
+        auth_views.PasswordChangeView.as_view(form_class=TokenRevokingPasswordChangeForm),
         name="password_change",
     ),
     path(

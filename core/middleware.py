@@ -27,7 +27,7 @@ class LoginRequiredMiddleware(DjangoLoginRequired):
 
 
 class RejectNulBytesMiddleware:
-    """Answer 400 to a query string holding a NUL character.
+    """Answer 400 to a query string holding a NUL character; ignore such cookies.
 
     PostgreSQL cannot store or compare text with NUL in it, so such a search would fail
     deep in a query. Form and JSON bodies are already checked field by field (Django and
@@ -38,6 +38,10 @@ class RejectNulBytesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        # A cookie cannot legitimately hold NUL; forget it rather than let the session
+        # store trip over it (which would fail every page, even the login page).
+        for name in [name for name, value in request.COOKIES.items() if "\x00" in value]:
+            del request.COOKIES[name]
         if any(
             "\x00" in key or any("\x00" in value for value in values)
             for key, values in request.GET.lists()

@@ -17,10 +17,11 @@ Applying the same draft twice changes nothing the second time.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import IO, Any
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from crew.models import Character
@@ -206,7 +207,37 @@ def _display(name: str, value: Any) -> Any:
     return format_eighths(value) if name == "eighths" else value
 
 
+def _database_folding(names: Iterable[str]) -> dict[str, str]:
+    """How PostgreSQL lower-cases each name: the uniqueness rules compare these.
+
+    Python's folding differs for a few letters (İ, the Kelvin sign K…), so two cues that
+    Python keeps apart can be one character to the database.
+    """
+    names = list(set(names))
+    if not names:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name, lower(name) FROM unnest(%s::text[]) AS name", [names])
+        return dict(cursor.fetchall())
+
+
+def _canonical_rows(access: Access, rows: list[SceneRow]) -> list[SceneRow]:
+    """Spell every set and character the way the breakdown (or the draft's first use) does,
+    so that names the database treats as one are one here too."""
+    names = {n for row in rows for n in row.characters} | {row.set_name for row in rows}
+    fold = _database_folding(n for n in names if n)
+    characters = dict(Character.objects.for_access(access).values_list(Lower("name"), "name"))
+    sets = dict(Set.objects.for_access(access).values_list(Lower("name"), "name"))
+    canonical: list[SceneRow] = []
+    for row in rows:
+        cast = dict.fromkeys(characters.setdefault(fold[n], n) for n in row.characters)
+        set_name = sets.setdefault(fold[row.set_name], row.set_name) if row.set_name else ""
+        canonical.append(replace(row, characters=tuple(cast), set_name=set_name))
+    return canonical
+
+
 def _plan(access: Access, rows: list[SceneRow]) -> _Plan:
+    rows = _canonical_rows(access, rows)
     plan = _Plan(rows)
     scenes = {s.number: s for s in Scene.objects.for_access(access).select_related("set")}
     for link in SceneCharacter.objects.for_access(access).select_related("character"):

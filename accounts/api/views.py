@@ -10,7 +10,6 @@ from rest_framework.generics import RetrieveUpdateAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
-from rest_framework.throttling import ScopedRateThrottle
 
 from accounts.api.serializers import (
     MeSerializer,
@@ -20,6 +19,7 @@ from accounts.api.serializers import (
 )
 from accounts.models import ApiToken, User
 from accounts.services import api_token_create, api_token_revoke
+from accounts.throttles import TokenCreateByAddressThrottle, TokenCreateByEmailThrottle
 
 
 class MeView(RetrieveUpdateAPIView[User]):
@@ -51,7 +51,9 @@ class TokenViewSet(
         return super().get_permissions()
 
     def get_throttles(self) -> list[Any]:
-        return [ScopedRateThrottle()] if self.action == "create" else []
+        if self.action != "create":
+            return []
+        return [TokenCreateByAddressThrottle(), TokenCreateByEmailThrottle()]
 
     def get_serializer_class(self) -> type[BaseSerializer[Any]]:
         return TokenCreateSerializer if self.action == "create" else TokenSerializer

@@ -49,6 +49,7 @@ with config_errors_exit():
     SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
     LOG_LEVEL = env.choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))
     CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="callboard")
+    NUM_PROXIES = env.int("NUM_PROXIES", default=0, minimum=0)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -161,14 +162,17 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
+        "core.api.parsers.JSONParser",
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_PAGINATION_CLASS": "core.api.pagination.PagePagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "core.api.exceptions.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"token_create": "10/min"},
+    "DEFAULT_THROTTLE_RATES": {"token_create": "10/min", "token_create_email": "10/min"},
+    # How many proxies in front of the app add to X-Forwarded-For: the client address for
+    # throttling is read accordingly (0: the connection's own address; never the header).
+    "NUM_PROXIES": NUM_PROXIES,
 }
 
 SPECTACULAR_SETTINGS = {
@@ -191,6 +195,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
 
 LOGGING = {

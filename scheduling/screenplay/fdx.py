@@ -100,6 +100,11 @@ def _parse_xml(data: bytes) -> XmlElement:
             "This Final Draft file contains a DTD or entity declarations, which Final Draft "
             "never writes; it was refused for safety. Re-save it from Final Draft and try again."
         ) from error
+    except (LookupError, ValueError) as error:  # an encoding expat cannot read
+        raise ScreenplayError(
+            "This Final Draft (.fdx) file declares a text encoding that cannot be read. "
+            "Re-save it from Final Draft (it writes UTF-8) and try again."
+        ) from error
     except ParseError as error:
         line, column = getattr(error, "position", (0, 0))
         raise ScreenplayError(

@@ -35,11 +35,45 @@ from screenplain.types import Action, Dialog, DualDialog, PageBreak, Slug, Trans
 from scheduling.screenplay.headings import clean_text
 from scheduling.screenplay.model import Element, Kind, SceneMeta
 
-_BONEYARD_RE = re.compile(r"/\*.*?\*/", re.DOTALL)
-_NOTE_RE = re.compile(r"\[\[.*?\]\]", re.DOTALL)
 _LINEBREAK_RE = re.compile(r"\r\n|\r|\n")
 _STANDARD_HEADING_RE = re.compile(r"^(?:INT|EXT|EST|INT\.?/EXT|I/E)[. ]", re.IGNORECASE)
 _LENIENT_HEADING_RE = re.compile(r"^(?:EXT\.?/INT|E/I)[. ]", re.IGNORECASE)
+
+
+def _strip_between(text: str, opener: str, closer: str) -> str:
+    """Remove every ``opener … closer`` span in one pass (linear time).
+
+    A regular expression for this is quadratic when an opener is never closed: a few
+    kilobytes of ``[[`` kept a worker busy for half a minute. An unclosed opener ends the
+    stripping and is defused (its characters split) so that screenplain's own note handling
+    cannot hit the same trap.
+    """
+    out: list[str] = []
+    position = 0
+    while True:
+        start = text.find(opener, position)
+        if start < 0:
+            out.append(text[position:])
+            break
+        end = text.find(closer, start + len(opener))
+        if end < 0:
+            rest = text[position:]
+            while opener in rest:  # "[[[[" → "[ [[ [" → "[ [ [ [": twice at most
+                rest = rest.replace(opener, " ".join(opener))
+            out.append(rest)
+            break
+        out.append(text[position:start])
+        position = end + len(closer)
+    return "".join(out)
+
+
+def _is_heading(line: str) -> bool:
+    stripped = line.strip()
+    return bool(
+        _STANDARD_HEADING_RE.match(stripped)
+        or _LENIENT_HEADING_RE.match(stripped)
+        or (stripped.startswith(".") and not stripped.startswith(".."))
+    )
 
 
 def _preprocess(lines: list[str]) -> list[str]:
@@ -109,12 +143,15 @@ def _title(title_page: dict[str, list[str]]) -> str:
 
 def parse_fountain(text: str) -> tuple[str, list[Element]]:
     """Title and elements of a Fountain script (text already decoded)."""
-    text = _NOTE_RE.sub("", _BONEYARD_RE.sub("", text))
+    text = _strip_between(_strip_between(text, "/*", "*/"), "[[", "]]")
     lines = [
         "" if (not line.strip() and line != "  ") else line.expandtabs(4)
         for line in _LINEBREAK_RE.split(text)
     ]
     first_blank = lines.index("") if "" in lines else len(lines)
-    title_page = parse_title_page(lines[:first_blank]) or {}
+    # "INT. KITCHEN - 7:00 AM" looks like a "Key: value" title-page line; a script that
+    # opens on a heading has no title page.
+    opens_on_heading = bool(lines) and _is_heading(lines[0])
+    title_page = {} if opens_on_heading else (parse_title_page(lines[:first_blank]) or {})
     body = lines[first_blank:] if title_page else lines
     return _title(title_page), _elements(parse_body(_preprocess(body)))

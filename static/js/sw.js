@@ -5,14 +5,23 @@
      version; the copy is kept and shown, marked as saved, when the network is gone.
    - Nothing is kept for other origins, POSTs, the API or the admin.
    Logging out clears the saved pages (see registration/logged_out.html). */
-const VERSION = "v1";
+const VERSION = "v2";
 const STATIC_CACHE = `callboard-static-${VERSION}`;
 const PAGE_CACHE = "callboard-pages";
 const OFFLINE_URL = "/offline/";
 const PRECACHE = [OFFLINE_URL, "/static/css/callboard.css", "/static/js/htmx.min.js"];
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(STATIC_CACHE).then((cache) => cache.addAll(PRECACHE)));
+  // Without cookies: what is kept for everyone must not carry anyone's session.
+  event.waitUntil(
+    caches.open(STATIC_CACHE).then((cache) =>
+      Promise.all(
+        PRECACHE.map((url) =>
+          fetch(url, { credentials: "omit" }).then((response) => cache.put(url, response)),
+        ),
+      ),
+    ),
+  );
   self.skipWaiting();
 });
 
@@ -36,7 +45,8 @@ function isPage(request, url) {
     url.origin === self.location.origin &&
     !url.pathname.startsWith("/api/") &&
     !url.pathname.startsWith("/admin/") &&
-    !url.pathname.startsWith("/accounts/")
+    !url.pathname.startsWith("/accounts/") &&
+    !url.pathname.startsWith("/account/")
   );
 }
 
