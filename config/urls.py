@@ -17,3 +17,6 @@ urlpatterns = [
     path("productions/<int:production_id>/crew/", include("crew.urls")),
     path("productions/<int:production_id>/", include("scheduling.urls")),
 ]
+
+handler404 = "core.views.not_found"
+handler500 = "core.views.server_error"

@@ -30,3 +30,12 @@ def test_a_refused_action_says_why_on_a_page_of_the_site(client):
     page = response.content.decode()
     assert "Not allowed" in page
     assert "As crew / cast on this production you may not manage production." in page
+
+
+def test_an_unknown_api_route_answers_json(api_client, user):
+    api_client.force_authenticate(user)
+
+    response = api_client.get("/api/v1/no-such-thing/")
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found.", "errors": {}}

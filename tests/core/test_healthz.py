@@ -46,3 +46,18 @@ def test_503_when_redis_is_unreachable(client):
 
 def test_healthz_needs_no_login(client, db):
     assert client.get("/healthz").status_code in {200, 503}
+
+
+@pytest.mark.django_db
+def test_a_failure_is_named_without_hosts_or_ports(client):
+    dead = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    with override_settings(CACHES=dead):
+        body = client.get("/healthz").json()
+
+    assert body["checks"]["redis"]["error"] == "Redis does not answer"
+    assert "127.0.0.1" not in str(body)
