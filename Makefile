@@ -28,6 +28,7 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	DATABASE_URL=postgres://lint/lint REDIS_URL=redis://lint:6379/0 $(BIN)/mypy .
 
 format: install

@@ -4,7 +4,8 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from accounts.api.views import MeView, TokenViewSet
+from accounts.api.views import TokenViewSet
+from productions.api.me import MeView
 
 router = SimpleRouter()
 router.register("tokens", TokenViewSet, basename="token")

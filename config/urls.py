@@ -3,6 +3,8 @@ from django.urls import include, path
 
 from accounts.urls import auth_urlpatterns
 from core import views as core_views
+from crew.production_urls import urlpatterns as crew_production_pages
+from productions.urls import urlpatterns as production_pages
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -13,7 +15,8 @@ urlpatterns = [
     path("accounts/", include(auth_urlpatterns)),
     path("account/", include("accounts.urls")),
     path("api/v1/", include(("config.api", "api"), namespace="api")),
-    path("productions/", include("productions.urls")),
+    # One namespace for the production pages, whichever layer builds them.
+    path("productions/", include(([*production_pages, *crew_production_pages], "productions"))),
     path("productions/<int:production_id>/crew/", include("crew.urls")),
     path("productions/<int:production_id>/", include("scheduling.urls")),
 ]

@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from crew.models import Character, Department, Engagement, Person, Position, Unavailability
+from crew.models import (
+    Character,
+    Deadline,
+    Department,
+    Engagement,
+    Person,
+    Position,
+    Unavailability,
+)
 
 
 @admin.register(Person)
@@ -20,3 +28,9 @@ admin.site.register(Department)
 admin.site.register(Position)
 admin.site.register(Character)
 admin.site.register(Unavailability)
+
+
+@admin.register(Deadline)
+class DeadlineAdmin(admin.ModelAdmin[Deadline]):
+    list_display = ["title", "production", "due", "status"]
+    list_filter = ["status"]

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from crew.access import own_person_ids
 from crew.forms import UnavailabilityForm
 from crew.models import Person, Unavailability
 from crew.privacy import can_see_unavailability_reason
@@ -27,7 +28,7 @@ from productions.views import posted
 def _editable_person(access: Access, person_id: int) -> Person:
     """The person (404 outside the production) if the viewer may change their dates."""
     person = get_object_or_404(Person.objects.for_access(access), pk=person_id)
-    if not (person.pk in access.own_person_ids or access.can(Action.MANAGE_CREW)):
+    if not (person.pk in own_person_ids(access) or access.can(Action.MANAGE_CREW)):
         raise PermissionDenied("Only producers and the person themself change their dates.")
     return person
 

@@ -19,6 +19,7 @@ from django.db import transaction
 
 from crew.models import Department, Engagement, EngagementStatus, Person, Position
 from crew.phones import default_phone_region, normalise_phone
+from crew.policies import can_manage_department
 from crew.privacy import CONTACT_FIELDS, PRIVATE_FIELDS, visible_fields_by_person
 from crew.services import PERSON_FIELDS, engagement_save, person_save
 from productions.roles import Action
@@ -90,7 +91,7 @@ def crew_csv_export(*, access: Access, engagements: Iterable[Engagement], out: _
     """
     rows = list(engagements)
     visible = visible_fields_by_person(access, rows)
-    manages = {e.pk: access.can_manage_department(e.department_id) for e in rows}
+    manages = {e.pk: can_manage_department(access, e.department_id) for e in rows}
 
     def shown(column: str) -> bool:
         if column == "notes":

@@ -9,9 +9,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from accounts.models import time_zone_choices
-from crew.models import Department, Engagement, EngagementStatus, Position
+from crew.models import (
+    Deadline,
+    DeadlineStatus,
+    Department,
+    Engagement,
+    EngagementStatus,
+    Person,
+    Position,
+)
 from crew.phones import normalise_phone
-from productions.forms import DateInput
+from productions.forms import DateInput, DateTimeLocalInput
 from productions.roles import Role
 
 
@@ -301,3 +309,36 @@ class PositionForm(forms.Form):
         field = self.fields["department"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = departments
+
+
+class DeadlineForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    due = forms.DateTimeField(widget=DateTimeLocalInput(), help_text="In the production's time.")
+    department = forms.ModelChoiceField(queryset=Department.objects.none(), required=False)
+    owners = forms.ModelMultipleChoiceField(
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    status = forms.ChoiceField(choices=DeadlineStatus.choices, initial=DeadlineStatus.OPEN)
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, departments: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        department_field = self.fields["department"]
+        owners_field = self.fields["owners"]
+        assert isinstance(department_field, forms.ModelChoiceField)
+        assert isinstance(owners_field, forms.ModelMultipleChoiceField)
+        department_field.queryset = departments
+        owners_field.queryset = people
+
+    @staticmethod
+    def initial_for(deadline: Deadline) -> dict[str, Any]:
+        return {
+            "title": deadline.title,
+            "due": deadline.due,
+            "department": deadline.department_id,
+            "owners": [owner.pk for owner in deadline.owners.all()],
+            "status": deadline.status,
+            "notes": deadline.notes,
+        }

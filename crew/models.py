@@ -1,4 +1,4 @@
-"""People on a production, their departments, positions, engagements, characters.
+"""People on a production, their departments, positions, engagements, characters, deadlines.
 
 A :class:`Person` belongs to one production: what one production knows about a human
 (phone, address, notes) is that production's record and no other production sees it.
@@ -13,6 +13,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 from accounts.models import validate_time_zone
 from crew.phones import validate_e164
@@ -253,3 +254,57 @@ class Unavailability(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.start_date}–{self.end_date}"
+
+
+class DeadlineStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    DONE = "done", "Done"
+    MISSED = "missed", "Missed"
+
+
+class Deadline(models.Model):
+    """A milestone someone owns: script lock, location contracts, the final cut…"""
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="deadlines")
+    title = models.CharField(max_length=200)
+    due = models.DateTimeField()
+    owners = models.ManyToManyField(Person, related_name="deadlines", blank=True)
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deadlines",
+    )
+    status = models.CharField(
+        max_length=10, choices=DeadlineStatus.choices, default=DeadlineStatus.OPEN
+    )
+    notes = models.TextField(blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due", "id"]
+        # The table keeps the name it had when deadlines lived in productions.
+        db_table = "productions_deadline"
+        indexes = [
+            models.Index(
+                fields=["production", "status", "due"], name="productions_product_dc5e3a_idx"
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="done", completed_at__isnull=False)
+                | (~Q(status="done") & Q(completed_at__isnull=True)),
+                name="deadline_completed_iff_done",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status == DeadlineStatus.OPEN and self.due < timezone.now()

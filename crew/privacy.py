@@ -13,13 +13,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
+from crew.access import head_of_department_ids, own_person_ids
+from crew.models import Engagement
 from productions.roles import Action
 from productions.scoping import Access
-
-if TYPE_CHECKING:
-    from crew.models import Engagement
 
 CONTACT_FIELDS: tuple[str, ...] = ("email", "phone")
 PRIVATE_FIELDS: tuple[str, ...] = (
@@ -52,9 +51,9 @@ def visible_fields(
     ``department_ids``: the departments the person works in on this production (a
     department head sees the contacts of their own department).
     """
-    own = person.pk in access.own_person_ids
+    own = person.pk in own_person_ids(access)
     heads_their_department = access.can(Action.VIEW_DEPARTMENT_CONTACTS) and bool(
-        access.head_of_department_ids & set(department_ids)
+        head_of_department_ids(access) & set(department_ids)
     )
     if own or access.can(Action.VIEW_ALL_CONTACTS) or heads_their_department:
         contact = set(CONTACT_FIELDS)
@@ -84,11 +83,11 @@ def sees_contacts_unshared(
 
 def can_see_unavailability(access: Access, person: PersonLike) -> bool:
     """The dates: the person, and the roles that build or read the schedule."""
-    return person.pk in access.own_person_ids or access.can(Action.VIEW_SCHEDULE)
+    return person.pk in own_person_ids(access) or access.can(Action.VIEW_SCHEDULE)
 
 
 def can_see_unavailability_reason(access: Access, person: PersonLike) -> bool:
-    return person.pk in access.own_person_ids or access.can(Action.VIEW_UNAVAILABILITY_REASONS)
+    return person.pk in own_person_ids(access) or access.can(Action.VIEW_UNAVAILABILITY_REASONS)
 
 
 def person_department_ids(
@@ -98,10 +97,8 @@ def person_department_ids(
 
     One query, and none at all for other roles.
     """
-    if not access.head_of_department_ids:
+    if not head_of_department_ids(access):
         return {}
-    from crew.models import Engagement
-
     pairs = Engagement.objects.for_access(access).filter(department__isnull=False)
     if person_ids is not None:
         pairs = pairs.filter(person_id__in=set(person_ids))

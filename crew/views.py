@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.models import User
 from crew import selectors
+from crew.access import head_of_department_ids, own_person_ids
 from crew.csv_io import (
     COLUMNS,
     REQUIRED_COLUMNS,
@@ -39,6 +40,7 @@ from crew.models import (
     Position,
 )
 from crew.phones import default_phone_region, display_phone
+from crew.policies import can_add_crew, can_manage_department
 from crew.privacy import (
     can_see_unavailability,
     can_see_unavailability_reason,
@@ -146,7 +148,7 @@ def _crew_groups(access: Access, engagements: list[Engagement]) -> list[CrewGrou
             engagement=engagement,
             fields=fields,
             phone=display_phone(engagement.person.phone) if "phone" in fields else "",
-            can_edit=access.can_manage_department(engagement.department_id),
+            can_edit=can_manage_department(access, engagement.department_id),
         )
         if not groups or groups[-1].department != engagement.department:
             groups.append(CrewGroup(department=engagement.department, rows=[]))
@@ -196,7 +198,7 @@ def person_page(request: HttpRequest, production_id: int, person_id: int) -> Htt
     engagements = list(person.engagements.all())
     department_ids = {e.department_id for e in engagements if e.department_id}
     fields = visible_fields(access, person, department_ids)
-    is_self = person.pk in access.own_person_ids
+    is_self = person.pk in own_person_ids(access)
     characters = list(
         Character.objects.for_access(access)
         .filter(engagement__person=person)
@@ -218,7 +220,7 @@ def person_page(request: HttpRequest, production_id: int, person_id: int) -> Htt
                 {
                     "engagement": engagement,
                     "call": call_label(engagement.call_offset_minutes),
-                    "can_edit": access.can_manage_department(engagement.department_id),
+                    "can_edit": can_manage_department(access, engagement.department_id),
                 }
                 for engagement in engagements
             ],
@@ -228,7 +230,7 @@ def person_page(request: HttpRequest, production_id: int, person_id: int) -> Htt
             characters=characters,
             is_self=is_self,
             can_edit_person=is_self or access.can(Action.MANAGE_CREW),
-            can_add_engagement=_can_add_crew(access),
+            can_add_engagement=can_add_crew(access),
         ),
     )
 
@@ -240,7 +242,7 @@ def person_edit(request: HttpRequest, production_id: int, person_id: int) -> Htt
     form_class: type[OwnContactForm]
     if access.can(Action.MANAGE_CREW):
         form_class = PersonForm
-    elif person.pk in access.own_person_ids:
+    elif person.pk in own_person_ids(access):
         form_class = OwnContactForm
     else:
         raise PermissionDenied("Only producers and the person themself edit these details.")
@@ -269,12 +271,6 @@ def person_edit(request: HttpRequest, production_id: int, person_id: int) -> Htt
 # Engagements --------------------------------------------------------------------------
 
 
-def _can_add_crew(access: Access) -> bool:
-    return access.can(Action.MANAGE_CREW) or (
-        access.can(Action.MANAGE_DEPARTMENT_CREW) and bool(access.head_of_department_ids)
-    )
-
-
 def _choices(access: Access) -> dict[str, Any]:
     """Positions and departments the viewer may engage people in."""
     if access.can(Action.MANAGE_CREW):
@@ -283,7 +279,7 @@ def _choices(access: Access) -> dict[str, Any]:
             "departments": selectors.departments_for(access=access),
             "department_required": False,
         }
-    own = access.head_of_department_ids
+    own = head_of_department_ids(access)
     return {
         "positions": selectors.positions_for(access=access).filter(department_id__in=own),
         "departments": selectors.departments_for(access=access).filter(pk__in=own),
@@ -324,7 +320,7 @@ def engagement_edit(request: HttpRequest, production_id: int, engagement_id: int
         Engagement.objects.for_access(access).select_related("person", "position", "department"),
         pk=engagement_id,
     )
-    if not access.can_manage_department(engagement.department_id):
+    if not can_manage_department(access, engagement.department_id):
         raise PermissionDenied("You manage only your own department's engagements.")
     return _engagement_page(request, access, engagement.person, engagement)
 
@@ -332,11 +328,11 @@ def engagement_edit(request: HttpRequest, production_id: int, engagement_id: int
 def engagement_add(request: HttpRequest, production_id: int, person_id: int) -> HttpResponse:
     access = production_access(request.user, production_id)
     person = get_object_or_404(Person.objects.for_access(access), pk=person_id)
-    if not _can_add_crew(access):
+    if not can_add_crew(access):
         raise PermissionDenied("Only producers and department heads engage people.")
     if not access.can(Action.MANAGE_CREW) and not (
         person_department_ids(access, [person.pk]).get(person.pk, frozenset())
-        & access.head_of_department_ids
+        & head_of_department_ids(access)
     ):
         # Engaging someone would show a department head their contacts: only for people
         # already in that department (new people come through "Add a person").
@@ -348,7 +344,7 @@ def engagement_add(request: HttpRequest, production_id: int, person_id: int) -> 
 def crew_add(request: HttpRequest, production_id: int) -> HttpResponse:
     """Add a person with an engagement, and optionally invite them to log in."""
     access = production_access(request.user, production_id)
-    if not _can_add_crew(access):
+    if not can_add_crew(access):
         raise PermissionDenied("Only producers and department heads add people.")
     roles = (
         list(Role.choices)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from productions.models import CoProducer, Deadline, Membership, Production
+from productions.models import CoProducer, Membership, Production
 
 
 class CoProducerInline(admin.TabularInline[CoProducer, Production]):
@@ -20,9 +20,3 @@ class ProductionAdmin(admin.ModelAdmin[Production]):
     list_filter = ["kind", "status"]
     search_fields = ["title"]
     inlines = [CoProducerInline, MembershipInline]
-
-
-@admin.register(Deadline)
-class DeadlineAdmin(admin.ModelAdmin[Deadline]):
-    list_display = ["title", "production", "due", "status"]
-    list_filter = ["status"]

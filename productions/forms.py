@@ -9,11 +9,8 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from accounts.models import time_zone_choices
-from crew.models import Department, Person
 from productions.models import (
     CoProducer,
-    Deadline,
-    DeadlineStatus,
     Production,
     ProductionKind,
     ProductionStatus,
@@ -153,36 +150,3 @@ class MemberInviteForm(forms.Form):
 
 class MemberRoleForm(forms.Form):
     role = forms.ChoiceField(choices=Role.choices)
-
-
-class DeadlineForm(forms.Form):
-    title = forms.CharField(max_length=200)
-    due = forms.DateTimeField(widget=DateTimeLocalInput(), help_text="In the production's time.")
-    department = forms.ModelChoiceField(queryset=Department.objects.none(), required=False)
-    owners = forms.ModelMultipleChoiceField(
-        queryset=Person.objects.none(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-    )
-    status = forms.ChoiceField(choices=DeadlineStatus.choices, initial=DeadlineStatus.OPEN)
-    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
-
-    def __init__(self, *args: Any, departments: Any, people: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        department_field = self.fields["department"]
-        owners_field = self.fields["owners"]
-        assert isinstance(department_field, forms.ModelChoiceField)
-        assert isinstance(owners_field, forms.ModelMultipleChoiceField)
-        department_field.queryset = departments
-        owners_field.queryset = people
-
-    @staticmethod
-    def initial_for(deadline: Deadline) -> dict[str, Any]:
-        return {
-            "title": deadline.title,
-            "due": deadline.due,
-            "department": deadline.department_id,
-            "owners": [owner.pk for owner in deadline.owners.all()],
-            "status": deadline.status,
-            "notes": deadline.notes,
-        }

@@ -16,6 +16,7 @@ from core.background import enqueue_after_commit
 from core.tasks import send_email
 from productions.models import Membership, Production
 from productions.services import membership_add
+from productions.signals import member_added
 
 
 def set_password_url(user: User) -> str:
@@ -53,10 +54,7 @@ def member_invite(
     if user is None:
         user = User.objects.create_user(email, password=None, name=name.strip())
     membership = membership_add(production=production, user=user, role=role)
-
-    from crew.services import person_for_user
-
-    person_for_user(production=production, user=user)
+    member_added.send(sender=Membership, production=production, user=user)
     inviter = invited_by.get_full_name()
     if created:
         body = (

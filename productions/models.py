@@ -1,4 +1,4 @@
-"""A production, the companies behind it, who is on it (membership) and its deadlines."""
+"""A production, the companies behind it and who is on it (membership)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 
 from accounts.models import validate_time_zone
 from productions.roles import Role
@@ -225,51 +224,3 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} on {self.production}"
-
-
-class DeadlineStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    DONE = "done", "Done"
-    MISSED = "missed", "Missed"
-
-
-class Deadline(models.Model):
-    """A milestone someone owns: script lock, location contracts, the final cut…"""
-
-    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="deadlines")
-    title = models.CharField(max_length=200)
-    due = models.DateTimeField()
-    owners = models.ManyToManyField("crew.Person", related_name="deadlines", blank=True)
-    department = models.ForeignKey(
-        "crew.Department",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="deadlines",
-    )
-    status = models.CharField(
-        max_length=10, choices=DeadlineStatus.choices, default=DeadlineStatus.OPEN
-    )
-    notes = models.TextField(blank=True)
-    completed_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = ScopedQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["due", "id"]
-        indexes = [models.Index(fields=["production", "status", "due"])]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(status="done", completed_at__isnull=False)
-                | (~Q(status="done") & Q(completed_at__isnull=True)),
-                name="deadline_completed_iff_done",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.title
-
-    @property
-    def is_overdue(self) -> bool:
-        return self.status == DeadlineStatus.OPEN and self.due < timezone.now()

@@ -8,15 +8,20 @@ are then narrowed with ``Model.objects.for_access(access)``. Role checks go thro
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import QuerySet
 from django.http import Http404
 
 from productions.models import Membership, Production
 from productions.roles import Action, Role, role_allows
+
+_T = TypeVar("_T")
+_M = TypeVar("_M", bound=models.Model)
 
 
 @dataclass
@@ -42,38 +47,31 @@ class Access:
             what = action.value.replace("_", " ")
             raise PermissionDenied(f"As {role} on this production you may not {what}.")
 
-    @cached_property
-    def own_person_ids(self) -> frozenset[int]:
-        """The viewer's own crew record(s) on this production (usually one, or none)."""
-        from crew.models import Person
+    def memo(self, key: str, compute: Callable[[], _T]) -> _T:
+        """Remember a fact about the viewer for this request (higher layers add theirs)."""
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return cast(_T, self._cache[key])
 
-        return frozenset(
-            Person.objects.filter(production=self.production, user=self.user).values_list(
-                "pk", flat=True
-            )
+    def get_object_or_404(
+        self, model_or_queryset: type[_M] | QuerySet[_M], pk: Any, *, action: Action | None = None
+    ) -> _M:
+        """One row of this production, or 404; with ``action``, 403 if the role may not.
+
+        The row is looked up through the model's ``for_access`` scoping, so another
+        production's id is simply "not found".
+        """
+        if action is not None:
+            self.require(action)
+        queryset: Any = (
+            model_or_queryset._default_manager.all()
+            if isinstance(model_or_queryset, type)
+            else model_or_queryset
         )
-
-    @cached_property
-    def head_of_department_ids(self) -> frozenset[int]:
-        """Departments a department head runs: those of their own engagements."""
-        if self.role != Role.DEPARTMENT_HEAD:
-            return frozenset()
-        from crew.models import Engagement
-
-        return frozenset(
-            Engagement.objects.filter(
-                production=self.production, person__user=self.user, department__isnull=False
-            ).values_list("department_id", flat=True)
-        )
-
-    def can_manage_department(self, department_id: int | None) -> bool:
-        if self.can(Action.MANAGE_CREW):
-            return True
-        return (
-            self.can(Action.MANAGE_DEPARTMENT_CREW)
-            and department_id is not None
-            and department_id in self.head_of_department_ids
-        )
+        try:
+            return cast(_M, queryset.for_access(self).get(pk=int(pk)))
+        except (TypeError, ValueError, queryset.model.DoesNotExist):
+            raise Http404("Not found.") from None
 
 
 def production_access(user: Any, production_id: int | str) -> Access:

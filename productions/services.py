@@ -1,23 +1,20 @@
-"""Writes for productions: create, update, members, deadlines."""
+"""Writes for productions: create, update, co-producers, members."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from accounts.models import User
 from productions.models import (
     CoProducer,
-    Deadline,
-    DeadlineStatus,
     Membership,
     Production,
 )
 from productions.roles import Role
+from productions.signals import production_created
 
 PRODUCTION_FIELDS = (
     "title",
@@ -43,17 +40,16 @@ def _full_clean(instance: Any, exclude: list[str] | None = None) -> None:
 
 @transaction.atomic
 def production_create(*, by: User, title: str, **fields: Any) -> Production:
-    """A new production with its creator as producer and the default departments."""
-    from crew.services import departments_seed, person_for_user
-
+    """A new production with its creator as producer (and, through the
+    ``production_created`` hook, the default departments and the creator's crew record).
+    """
     production = Production(
         title=title, **{k: v for k, v in fields.items() if k in PRODUCTION_FIELDS}
     )
     _full_clean(production)
     production.save()
     Membership.objects.create(user=by, production=production, role=Role.PRODUCER)
-    departments_seed(production=production)
-    person_for_user(production=production, user=by)
+    production_created.send(sender=Production, production=production, by=by)
     return production
 
 
@@ -128,42 +124,5 @@ def _ensure_another_producer(membership: Membership) -> None:
         raise ValidationError({"role": ["A production needs at least one producer."]})
 
 
-@transaction.atomic
-def deadline_save(
-    *,
-    deadline: Deadline,
-    owner_ids: list[int] | None = None,
-) -> Deadline:
-    """Create or update a deadline; owners must be people on the same production."""
-    from crew.models import Person
-
-    department = deadline.department
-    if department is not None and department.production_id != deadline.production_id:
-        raise ValidationError({"department": ["That department belongs to another production."]})
-    if deadline.status == DeadlineStatus.DONE and deadline.completed_at is None:
-        deadline.completed_at = timezone.now()
-    elif deadline.status != DeadlineStatus.DONE:
-        deadline.completed_at = None
-    _full_clean(deadline)
-    deadline.save()
-    if owner_ids is not None:
-        owners = list(Person.objects.filter(production_id=deadline.production_id, pk__in=owner_ids))
-        if len(owners) != len(set(owner_ids)):
-            raise ValidationError({"owners": ["Owners must be people on this production."]})
-        deadline.owners.set(owners)
-    return deadline
-
-
-def deadline_complete(*, deadline: Deadline, at: datetime | None = None) -> Deadline:
-    deadline.status = DeadlineStatus.DONE
-    deadline.completed_at = at or timezone.now()
-    deadline.save(update_fields=["status", "completed_at"])
-    return deadline
-
-
 def co_producer_delete(*, co_producer: CoProducer) -> None:
     co_producer.delete()
-
-
-def deadline_delete(*, deadline: Deadline) -> None:
-    deadline.delete()

@@ -7,7 +7,6 @@ app_name = "productions"
 urlpatterns = [
     path("", views.production_list, name="list"),
     path("new/", views.production_new, name="new"),
-    path("<int:production_id>/", views.production_overview, name="overview"),
     path("<int:production_id>/settings/", views.production_settings, name="settings"),
     path(
         "<int:production_id>/settings/co-producers/",
@@ -30,17 +29,5 @@ urlpatterns = [
         "<int:production_id>/members/<int:membership_id>/remove/",
         views.member_remove,
         name="member-remove",
-    ),
-    path("<int:production_id>/deadlines/", views.deadline_list, name="deadlines"),
-    path("<int:production_id>/deadlines/new/", views.deadline_new, name="deadline-new"),
-    path(
-        "<int:production_id>/deadlines/<int:deadline_id>/edit/",
-        views.deadline_edit,
-        name="deadline-edit",
-    ),
-    path(
-        "<int:production_id>/deadlines/<int:deadline_id>/done/",
-        views.deadline_done,
-        name="deadline-done",
     ),
 ]

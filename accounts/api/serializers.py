@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from accounts.models import ApiToken, User
+from accounts.models import ApiToken
 
 
 class TokenSerializer(serializers.ModelSerializer[ApiToken]):
@@ -25,27 +24,3 @@ class NewTokenSerializer(TokenSerializer):
     class Meta(TokenSerializer.Meta):
         fields = [*TokenSerializer.Meta.fields, "token"]
         read_only_fields = fields
-
-
-class MeProductionSerializer(serializers.Serializer[None]):
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-    role = serializers.CharField()
-
-
-class MeSerializer(serializers.ModelSerializer[User]):
-    productions = serializers.SerializerMethodField()
-
-    class Meta:
-        model = User
-        fields = ["id", "email", "name", "language", "time_zone", "productions"]
-        read_only_fields = ["id", "email", "productions"]
-
-    @extend_schema_field(MeProductionSerializer(many=True))
-    def get_productions(self, user: User) -> list[dict[str, object]]:
-        from productions.selectors import memberships_for_user
-
-        return [
-            {"id": m.production_id, "title": m.production.title, "role": m.role}
-            for m in memberships_for_user(user=user)
-        ]

@@ -6,13 +6,11 @@ from typing import Any, cast
 from django.contrib.auth import authenticate
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, serializers, status, viewsets
-from rest_framework.generics import RetrieveUpdateAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from accounts.api.serializers import (
-    MeSerializer,
     NewTokenSerializer,
     TokenCreateSerializer,
     TokenSerializer,
@@ -20,18 +18,6 @@ from accounts.api.serializers import (
 from accounts.models import ApiToken, User
 from accounts.services import api_token_create, api_token_revoke
 from accounts.throttles import TokenCreateByAddressThrottle, TokenCreateByEmailThrottle
-
-
-class MeView(RetrieveUpdateAPIView[User]):
-    """The signed-in user, with the productions they belong to and their role in each."""
-
-    serializer_class = MeSerializer
-    http_method_names = ["get", "patch", "head", "options"]
-
-    def get_object(self) -> User:
-        user = self.request.user
-        assert isinstance(user, User)
-        return user
 
 
 class TokenViewSet(

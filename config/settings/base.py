@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "crew",
     "scheduling",
     "notifications",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -187,7 +188,7 @@ SPECTACULAR_SETTINGS = {
         "MemberRoleEnum": "productions.roles.Role",
         "CoProducerRoleEnum": "productions.models.CoProducerRole",
         "ProductionStatusEnum": "productions.models.ProductionStatus",
-        "DeadlineStatusEnum": "productions.models.DeadlineStatus",
+        "DeadlineStatusEnum": "crew.models.DeadlineStatus",
         "EngagementStatusEnum": "crew.models.EngagementStatus",
         "ImportStatusEnum": "scheduling.models.ImportStatus",
     },

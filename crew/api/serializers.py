@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from rest_framework import serializers
 
-from core.api.viewsets import ScopedPrimaryKeyField
+from crew.access import own_person_ids
 from crew.models import (
     Character,
     Department,
@@ -21,7 +21,9 @@ from crew.models import (
     Position,
     Unavailability,
 )
+from crew.policies import can_manage_department
 from crew.privacy import CONTACT_FIELDS, PRIVATE_FIELDS, visible_fields
+from productions.api.base import ScopedPrimaryKeyField
 from productions.api.serializers import require_date_order
 from productions.scoping import Access
 
@@ -125,8 +127,8 @@ class CrewMemberSerializer(serializers.ModelSerializer[Engagement]):
         for field in (*CONTACT_FIELDS, *PRIVATE_FIELDS):
             if field not in visible:
                 del data[field]
-        manages = access.can_manage_department(instance.department_id)
-        if not (manages or person.pk in access.own_person_ids):
+        manages = can_manage_department(access, instance.department_id)
+        if not (manages or person.pk in own_person_ids(access)):
             for field in _SHARE_FLAGS:
                 del data[field]
         if not manages:

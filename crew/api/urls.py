@@ -1,9 +1,11 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from crew.api import views
+from crew.api import deadlines, members, views
 
 scoped = SimpleRouter()
+scoped.register("members", members.MemberViewSet, basename="member")
+scoped.register("deadlines", deadlines.DeadlineViewSet, basename="deadline")
 scoped.register("departments", views.DepartmentViewSet, basename="department")
 scoped.register("positions", views.PositionViewSet, basename="position")
 scoped.register("crew", views.CrewViewSet, basename="crew")

@@ -15,7 +15,7 @@ from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.api.viewsets import WRITE_ACTIONS, ProductionScopedViewSet
+from crew.access import own_person_ids
 from crew.api.serializers import (
     CharacterSerializer,
     CrewMemberInput,
@@ -32,6 +32,7 @@ from crew.models import (
     Position,
     Unavailability,
 )
+from crew.policies import can_manage_department
 from crew.privacy import can_see_unavailability_reason, person_department_ids
 from crew.selectors import (
     characters_for,
@@ -56,6 +57,7 @@ from crew.services import (
     unavailability_add,
     unavailability_delete,
 )
+from productions.api.base import WRITE_ACTIONS, ProductionScopedViewSet, write_actions
 from productions.roles import Action
 
 _NO_CONTENT = {204: None}
@@ -65,10 +67,6 @@ _EDIT_METHODS = ["get", "post", "patch", "delete", "head", "options"]
 class Conflict(APIException):
     status_code = status.HTTP_409_CONFLICT
     default_code = "conflict"
-
-
-def _writes(required: Action) -> dict[str, Action]:
-    return {name: required for name in WRITE_ACTIONS}
 
 
 class _SimpleWriteViewSet(ProductionScopedViewSet[Any]):
@@ -119,7 +117,7 @@ class DepartmentViewSet(_SimpleWriteViewSet):
 
     queryset = Department.objects.all()
     serializer_class = DepartmentSerializer
-    required_actions = _writes(Action.MANAGE_DEPARTMENTS)
+    required_actions = write_actions(Action.MANAGE_DEPARTMENTS)
     in_use_message = "People are still engaged in this department; move them first."
 
     def save_instance(self, department: Department) -> Department:
@@ -137,7 +135,7 @@ class PositionViewSet(_SimpleWriteViewSet):
 
     queryset = Position.objects.all()
     serializer_class = PositionSerializer
-    required_actions = _writes(Action.MANAGE_DEPARTMENTS)
+    required_actions = write_actions(Action.MANAGE_DEPARTMENTS)
     in_use_message = "People are still engaged in this position; change theirs first."
 
     def save_instance(self, position: Position) -> Position:
@@ -214,11 +212,11 @@ class CrewViewSet(ProductionScopedViewSet[Engagement]):
         return list(CrewMemberSerializer(instances, many=True, context=context).data)
 
     def require_manage(self, engagement: Engagement) -> None:
-        if not self.access.can_manage_department(engagement.department_id):
+        if not can_manage_department(self.access, engagement.department_id):
             raise PermissionDenied("You may not change this engagement.")
 
     def require_manage_department(self, department: Department | None) -> None:
-        if not self.access.can_manage_department(department.pk if department else None):
+        if not can_manage_department(self.access, department.pk if department else None):
             raise PermissionDenied("You may manage only your own department's crew.")
 
     @extend_schema(request=CrewMemberInput, responses={201: CrewMemberSerializer})
@@ -307,7 +305,7 @@ class UnavailabilityViewSet(ProductionScopedViewSet[Unavailability]):
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         person = self.engagement.person  # 404 for an engagement of another production
-        own = person.pk in self.access.own_person_ids
+        own = person.pk in own_person_ids(self.access)
         if self.action in WRITE_ACTIONS:
             if not (own or self.access.can(Action.MANAGE_CREW)):
                 raise PermissionDenied("Only producers and the person themself edit their dates.")

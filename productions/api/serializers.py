@@ -12,20 +12,14 @@ from typing import Any
 
 from rest_framework import serializers
 
-from core.api.viewsets import ScopedPrimaryKeyField
-from crew.models import Department, Person
-from crew.privacy import sees_contacts_unshared
 from productions.models import (
     CoProducer,
     CoProducerRole,
-    Deadline,
-    DeadlineStatus,
-    Membership,
     Production,
     ProductionKind,
     ProductionStatus,
 )
-from productions.roles import Action, Role
+from productions.roles import Role
 
 _PRODUCTION_DATES = (
     ("prep_start", "shoot_start"),
@@ -120,41 +114,6 @@ class ProductionInput(serializers.Serializer[Production]):
         return attrs
 
 
-class MemberSerializer(serializers.ModelSerializer[Membership]):
-    """A member's account e-mail follows the privacy rules of their crew record."""
-
-    user = serializers.IntegerField(source="user_id", read_only=True)
-    name = serializers.CharField(source="user.name", read_only=True)
-    # Not read-only, so the schema marks it optional: it is absent for most viewers.
-    email = serializers.EmailField(source="user.email", required=False)
-    person = serializers.SerializerMethodField(help_text="Their crew record's id.")
-
-    class Meta:
-        model = Membership
-        fields = ["id", "user", "name", "email", "role", "person", "created_at"]
-        read_only_fields = ["id", "user", "name", "role", "person", "created_at"]
-
-    def get_person(self, membership: Membership) -> int | None:
-        person = self.context["people_by_user"].get(membership.user_id)
-        return person.pk if person is not None else None
-
-    def to_representation(self, instance: Membership) -> dict[str, Any]:
-        data: dict[str, Any] = super().to_representation(instance)
-        access = self.context["access"]
-        person = self.context["people_by_user"].get(instance.user_id)
-        if instance.user_id == access.user.pk:
-            return data
-        if person is None:
-            allowed = access.can(Action.VIEW_ALL_CONTACTS)
-        else:
-            departments = {e.department_id for e in person.engagements.all() if e.department_id}
-            # This is the login e-mail: sharing the crew record's e-mail does not share it.
-            allowed = sees_contacts_unshared(access, person, departments)
-        if not allowed:
-            data.pop("email", None)
-        return data
-
-
 class MemberInput(serializers.Serializer[None]):
     email = serializers.EmailField()
     role = serializers.ChoiceField(choices=Role.choices)
@@ -163,40 +122,6 @@ class MemberInput(serializers.Serializer[None]):
 
 class MemberRoleInput(serializers.Serializer[None]):
     role = serializers.ChoiceField(choices=Role.choices)
-
-
-class DeadlineSerializer(serializers.ModelSerializer[Deadline]):
-    owners = serializers.PrimaryKeyRelatedField[Person](many=True, read_only=True)
-    overdue = serializers.BooleanField(
-        source="is_overdue", read_only=True, help_text="Open and past due."
-    )
-
-    class Meta:
-        model = Deadline
-        fields = [
-            "id",
-            "title",
-            "due",
-            "department",
-            "owners",
-            "status",
-            "overdue",
-            "notes",
-            "completed_at",
-            "created_at",
-        ]
-        read_only_fields = fields
-
-
-class DeadlineInput(serializers.Serializer[Deadline]):
-    title = serializers.CharField(max_length=200)
-    due = serializers.DateTimeField()
-    department = ScopedPrimaryKeyField(Department, allow_null=True, required=False)
-    owners = ScopedPrimaryKeyField(
-        Person, many=True, required=False, help_text="Crew record (person) ids."
-    )
-    status = serializers.ChoiceField(choices=DeadlineStatus.choices, required=False)
-    notes = serializers.CharField(allow_blank=True, required=False)
 
 
 def require_date_order(

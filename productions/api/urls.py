@@ -7,9 +7,7 @@ router = SimpleRouter()
 router.register("productions", views.ProductionViewSet, basename="production")
 
 scoped = SimpleRouter()
-scoped.register("members", views.MemberViewSet, basename="member")
 scoped.register("co-producers", views.CoProducerViewSet, basename="co-producer")
-scoped.register("deadlines", views.DeadlineViewSet, basename="deadline")
 
 urlpatterns = [
     *router.urls,

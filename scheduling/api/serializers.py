@@ -6,8 +6,8 @@ from typing import Any
 
 from rest_framework import serializers
 
-from core.api.viewsets import ScopedPrimaryKeyField
 from crew.models import Character
+from productions.api.base import ScopedPrimaryKeyField
 from scheduling.models import (
     Element,
     ElementCategory,

@@ -1,7 +1,7 @@
 """Breakdown API: locations, sets, scenes, element categories, elements, screenplay import.
 
 All under ``/api/v1/productions/{production_id}/`` on core's
-:class:`~core.api.viewsets.ProductionScopedViewSet`: reads need VIEW_SCHEDULE and writes
+:class:`~productions.api.base.ProductionScopedViewSet`: reads need VIEW_SCHEDULE and writes
 EDIT_BREAKDOWN, reads send ETags, and PUT/PATCH/DELETE honour ``If-Match`` under a row
 lock.  Writes go through the services.
 """
@@ -19,7 +19,7 @@ from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.api.viewsets import WRITE_ACTIONS, ProductionScopedViewSet
+from productions.api.base import WRITE_ACTIONS, ProductionScopedViewSet
 from productions.roles import Action
 from scheduling.api.serializers import (
     ElementCategorySerializer,

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from crew.models import Department
-from productions.models import Deadline, Membership
-from productions.services import deadline_save
+from crew.deadlines import deadline_save
+from crew.models import Deadline, Department
+from productions.models import Membership
 from tests.factories import add_member, make_production, make_user
 
 pytestmark = pytest.mark.django_db

@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from crew.models import Character, Department, Engagement, Position, Unavailability
+from crew.deadlines import deadline_save
+from crew.models import Character, Deadline, Department, Engagement, Position, Unavailability
 from crew.services import character_save
-from productions.models import CoProducer, Deadline, Membership, Production
-from productions.services import co_producer_save, deadline_save
+from productions.models import CoProducer, Membership, Production
+from productions.services import co_producer_save
 from tests.factories import add_member, make_production, make_user
 
 pytestmark = pytest.mark.django_db

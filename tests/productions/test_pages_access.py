@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from crew.models import Character, Department, Person, Unavailability
-from productions.models import CoProducer, Deadline, Membership
+from crew.models import Character, Deadline, Department, Person, Unavailability
+from productions.models import CoProducer, Membership
 from tests.factories import add_member, make_production, make_user
 
 pytestmark = pytest.mark.django_db

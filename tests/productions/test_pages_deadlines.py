@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from productions.models import Deadline, DeadlineStatus
+from crew.models import Deadline, DeadlineStatus
 from tests.factories import add_member, make_production, make_user
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from productions.models import CoProducer, Deadline, Membership, Production
+from crew.models import Deadline
+from productions.models import CoProducer, Membership, Production
 from tests.factories import add_crew, add_member, make_production, make_user
 
 pytestmark = pytest.mark.django_db

@@ -8,11 +8,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from crew.models import Department, Person, Position
-from productions.models import Deadline, Membership, Production
+from crew.deadlines import deadline_save
+from crew.models import Deadline, Department, Person, Position
+from productions.models import Membership, Production
 from productions.roles import Role
 from productions.services import (
-    deadline_save,
     membership_add,
     membership_change_role,
     membership_remove,

@@ -32,6 +32,11 @@ _M = TypeVar("_M", bound=models.Model)
 WRITE_ACTIONS = frozenset({"create", "update", "partial_update", "destroy"})
 
 
+def write_actions(required: Action) -> dict[str, Action]:
+    """``required_actions`` for a viewset whose every write needs ``required``."""
+    return {name: required for name in WRITE_ACTIONS}
+
+
 class ProductionScopedViewSet(ConditionalMixin, viewsets.GenericViewSet[_M], Generic[_M]):
     """Subclasses set ``queryset = Model.objects.all()`` (a model with ``for_access``).
 

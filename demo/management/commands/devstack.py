@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from core.demo import DEMO_LOGINS, DEMO_PASSWORD
+from demo.data import DEMO_LOGINS, DEMO_PASSWORD
 
 
 class Command(BaseCommand):

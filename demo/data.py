@@ -13,9 +13,17 @@ from itertools import cycle, islice
 from django.db import transaction
 
 from accounts.models import User
-from core.demo_breakdown import seed_demo_breakdown
-from crew.models import Character, Department, Engagement, EngagementStatus, Person, Position
-from productions.models import CoProducer, Deadline, Membership, Production
+from crew.models import (
+    Character,
+    Deadline,
+    Department,
+    Engagement,
+    EngagementStatus,
+    Person,
+    Position,
+)
+from demo.breakdown import seed_demo_breakdown
+from productions.models import CoProducer, Membership, Production
 from productions.roles import Role
 from productions.services import production_create
 from scheduling.models import Scene

@@ -4,9 +4,10 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import User
-from core.demo import DEMO_LOGINS, DEMO_PASSWORD
-from crew.models import Character, Department, Engagement, Person
-from productions.models import Deadline, Membership, Production
+from crew.models import Character, Deadline, Department, Engagement, Person
+from crew.policies import can_manage_department
+from demo.data import DEMO_LOGINS, DEMO_PASSWORD
+from productions.models import Membership, Production
 from productions.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -48,8 +49,8 @@ def test_the_demo_hod_heads_the_camera_department():
     access = production_access(hod, Production.objects.get().pk)
     camera = Department.objects.get(name="Camera")
 
-    assert access.can_manage_department(camera.pk)
-    assert not access.can_manage_department(Department.objects.get(name="Grip").pk)
+    assert can_manage_department(access, camera.pk)
+    assert not can_manage_department(access, Department.objects.get(name="Grip").pk)
 
 
 def test_demo_breakdown_has_90_scenes_on_located_sets_with_the_cast():
