@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from crew.models import Unavailability
-from tests.factories import add_member
+from tests.factories import add_member, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -201,3 +201,19 @@ def test_member_list_email_follows_the_same_rules(api_client, ines, viewer, sees
 
     [row] = [r for r in rows["results"] if r["person"] == ines["person"].pk]
     assert ("email" in row) is sees_email
+
+
+def test_the_member_list_never_shows_a_members_login_email(cast):
+    ines = make_user(email="ines.private@example.test")
+    add_member(
+        cast.production,
+        "crew",
+        department="Camera",
+        user=ines,
+        email="ines.work@example.test",
+        share_email=True,
+    )
+    api = cast.api("crew")
+    rows = api.get(f"/api/v1/productions/{cast.production.pk}/members/").json()["results"]
+    [row] = [r for r in rows if r["user"] == ines.pk]
+    assert row.get("email") != "ines.private@example.test"
