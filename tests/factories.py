@@ -1,10 +1,30 @@
+"""Test data: factory_boy factories for the main models, and helpers built on them.
+
+Every factory keeps the models' rules: names unique per production (a sequence number in
+each), related rows in the same production as the row itself (``SelfAttribute``), scenes
+numbered 1, 2, 3… within their production and at least an eighth of a page long.
+
+* ``ProductionFactory`` makes a production the way a producer does
+  (``productions.services.production_create``): a producer, the default departments and
+  positions, the producer's crew record.  Pass ``producer=`` to choose who.
+* ``PersonFactory``, ``DepartmentFactory``, ``PositionFactory``, ``EngagementFactory``,
+  ``LocationFactory``, ``SetFactory``, ``SceneFactory`` each make one row; pass
+  ``production=`` to put several in one production.
+* ``make_user``, ``make_production``, ``add_member`` and ``add_crew`` are the short ways most
+  tests use.
+"""
+
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import factory
+from django.db import models
 
 from accounts.models import User
+from crew.models import Department, Engagement, Person, Position
+from productions.models import Production
+from scheduling.models import IntExt, Location, Scene, Set, TimeOfDay
 
 PASSWORD = "a-good-long-password"
 
@@ -13,7 +33,7 @@ def make_user(**fields: Any) -> User:
     return cast(User, UserFactory(**fields))
 
 
-class UserFactory(factory.django.DjangoModelFactory):  # type: ignore[type-arg]
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True
@@ -26,6 +46,119 @@ class UserFactory(factory.django.DjangoModelFactory):  # type: ignore[type-arg]
     def _after_postgeneration(cls, instance: User, create: bool, results: Any = None) -> None:
         if create:
             instance.save()
+
+
+class ProductionFactory(factory.django.DjangoModelFactory[Production]):
+    """A production made by its producer (``producer=`` a user, else a new one)."""
+
+    class Meta:
+        model = Production
+
+    title = factory.Sequence(lambda n: f"Production {n}")
+    time_zone = "Europe/London"
+
+    @classmethod
+    def _create(cls, model_class: type[Production], *args: Any, **kwargs: Any) -> Production:
+        return cast(Production, make_production(**kwargs))
+
+
+_M = TypeVar("_M", bound=models.Model)
+
+
+class _InProduction(factory.django.DjangoModelFactory[_M]):
+    """A production-scoped row; its related rows are made in the same production."""
+
+    class Meta:
+        abstract = True
+
+    production = factory.SubFactory(ProductionFactory)
+
+
+_SAME_PRODUCTION = factory.SelfAttribute("..production")
+
+
+class DepartmentFactory(_InProduction[Department]):
+    class Meta:
+        model = Department
+
+    name = factory.Sequence(lambda n: f"Department {n}")
+    order = 500  # after the default departments (10 to 150)
+
+
+class PositionFactory(_InProduction[Position]):
+    class Meta:
+        model = Position
+
+    title = factory.Sequence(lambda n: f"Position {n}")
+    department = factory.SubFactory(DepartmentFactory, production=_SAME_PRODUCTION)
+
+
+class PersonFactory(_InProduction[Person]):
+    """A crew record without a login (most people on a production never log in)."""
+
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Person {n}")
+    email = factory.Sequence(lambda n: f"person{n}@example.test")
+
+
+class EngagementFactory(_InProduction[Engagement]):
+    """A new person in a new position of a new department, all in one production."""
+
+    class Meta:
+        model = Engagement
+
+    person = factory.SubFactory(PersonFactory, production=_SAME_PRODUCTION)
+    position = factory.SubFactory(PositionFactory, production=_SAME_PRODUCTION)
+    department = factory.SelfAttribute("position.department")
+
+
+class LocationFactory(_InProduction[Location]):
+    class Meta:
+        model = Location
+
+    name = factory.Sequence(lambda n: f"Location {n}")
+    address = factory.Sequence(lambda n: f"{n} High Street")
+
+
+class SetFactory(_InProduction[Set]):
+    """A set (upper case, as the app stores them) played by a new location."""
+
+    class Meta:
+        model = Set
+
+    name = factory.Sequence(lambda n: f"SET {n}")
+    location = factory.SubFactory(LocationFactory, production=_SAME_PRODUCTION)
+
+
+def next_scene_number(production: Production) -> str:
+    """The first whole number not yet used by a scene of ``production``: 1, 2, 3…"""
+    if production.pk is None:
+        return "1"
+    taken = set(Scene.objects.filter(production=production).values_list("number", flat=True))
+    number = 1
+    while str(number) in taken:
+        number += 1
+    return str(number)
+
+
+class SceneFactory(_InProduction[Scene]):
+    """A one-page interior day scene on a new set, numbered next in its production."""
+
+    class Meta:
+        model = Scene
+
+    number = factory.LazyAttribute(lambda scene: next_scene_number(scene.production))
+    set = factory.SubFactory(SetFactory, production=_SAME_PRODUCTION)
+    int_ext = IntExt.INT
+    time_of_day = TimeOfDay.DAY
+    heading = factory.LazyAttribute(
+        lambda scene: (
+            f"{scene.int_ext}. {scene.set.name if scene.set else 'HOUSE'} - {scene.time_of_day}"
+        )
+    )
+    eighths = 8
 
 
 def make_production(*, producer: User | None = None, **fields: Any) -> Any:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from rest_framework.test import APIClient
 
 from accounts.models import ApiToken
 from tests.factories import PASSWORD, make_user
@@ -111,3 +112,40 @@ def test_token_creation_is_throttled(api_client):
     response = create_token(api_client, "nobody@example.test", password="x")
 
     assert response.status_code == 429
+
+
+def test_the_token_throttle_cannot_be_dodged_with_x_forwarded_for(api_client):
+    user = make_user()
+    codes = [
+        api_client.post(
+            "/api/v1/tokens/",
+            {"email": user.email, "password": "wrong", "name": f"t{i}"},
+            format="json",
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{i}",
+        ).status_code
+        for i in range(15)
+    ]
+    assert 429 in codes
+
+
+def test_changing_the_password_revokes_api_tokens(client):
+    user = make_user()
+    raw = (
+        APIClient()
+        .post(
+            "/api/v1/tokens/",
+            {"email": user.email, "password": PASSWORD, "name": "x"},
+            format="json",
+        )
+        .json()["token"]
+    )
+    client.force_login(user)
+    new = "N3w-long-passw0rd!"
+    assert (
+        client.post(
+            "/accounts/password-change/",
+            {"old_password": PASSWORD, "new_password1": new, "new_password2": new},
+        ).status_code
+        == 302
+    )
+    assert APIClient().get("/api/v1/me/", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 401

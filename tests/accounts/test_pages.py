@@ -4,8 +4,10 @@ import re
 
 import pytest
 
+from accounts.forms import QueuedPasswordResetForm
 from accounts.models import ApiToken
-from tests.factories import PASSWORD, make_user
+from productions.invitations import member_invite
+from tests.factories import PASSWORD, make_production, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +43,20 @@ def test_bad_login_shows_a_form_error(client):
 
     assert response.status_code == 200
     assert "correct" in response.content.decode()
+
+
+def test_an_invited_user_can_ask_for_a_new_password_link(client, monkeypatch):
+    """No usable password until they set one: once the 3-day invitation link expires, the
+    reset form must still send them a link."""
+    producer = make_user()
+    production = make_production(producer=producer)
+    member_invite(production=production, email="new@example.test", role="crew", invited_by=producer)
+    sent = []
+    monkeypatch.setattr(QueuedPasswordResetForm, "send_mail", lambda self, *a, **k: sent.append(a))
+    assert (
+        client.post("/accounts/password-reset/", {"email": "new@example.test"}).status_code == 302
+    )
+    assert sent
 
 
 def test_profile_creates_a_token_shown_once_and_revokes_it(client):

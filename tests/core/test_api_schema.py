@@ -21,3 +21,8 @@ def test_schema_and_docs_are_served(client, user):
 
     assert client.get("/api/v1/schema/").status_code == 200
     assert client.get("/api/v1/docs/").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/api/v1/schema/", "/api/v1/docs/", "/api/v1/redoc/"])
+def test_schema_and_docs_need_a_login(client, path):
+    assert client.get(path).status_code in (401, 403)

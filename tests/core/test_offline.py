@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.factories import make_user
+
 
 def test_the_service_worker_is_served_from_the_root_without_login(client):
     response = client.get("/sw.js")
@@ -21,6 +23,13 @@ def test_the_offline_page_needs_no_login(client):
 
     assert response.status_code == 200
     assert "No signal" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_offline_page_carries_no_personal_data(client):
+    """The service worker saves it with the user's cookies, and logging out keeps it."""
+    client.force_login(make_user(name="Alice Secret"))
+    assert b"Alice" not in client.get("/offline/").content
 
 
 @pytest.mark.django_db

@@ -302,3 +302,22 @@ def test_etag_differs_between_viewers_who_see_different_fields(api_client, produ
 
     assert response.status_code == 200
     assert "address" not in response.json()
+
+
+def test_a_department_head_cannot_change_sharing_or_private_details_of_their_crew(
+    api_client, production
+):
+    hod, _, _ = add_member(production, "hod", department="Grip")
+    _, victim, eng = add_member(
+        production, "crew", department="Grip", phone="+447911123456", address="Home 1"
+    )
+    api_client.force_authenticate(hod)
+    r = api_client.patch(
+        f"/api/v1/productions/{production.pk}/crew/{eng.pk}/",
+        {"share_phone": True, "address": "overwritten"},
+        format="json",
+    )
+    victim.refresh_from_db()
+    assert r.status_code == 403
+    assert not victim.share_phone
+    assert victim.address == "Home 1"

@@ -7,8 +7,7 @@ import datetime as dt
 import pytest
 
 from crew.models import Unavailability
-from productions.models import Membership
-from tests.factories import add_member, make_production
+from tests.factories import add_member, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -17,11 +16,10 @@ PRIVATE = {"address", "emergency_contact_name", "emergency_contact_phone", "diet
 
 
 @pytest.fixture
-def cast():
-    """Ines (1st AC, Camera, has an account) and everyone who might look at her row."""
-    production = make_production(title="Salt Road")
-    ines_user, ines, engagement = add_member(
-        production,
+def ines(cast):
+    """Ines (Camera, has an account), and everyone in the cast who might look at her row."""
+    ines_user, person, engagement = add_member(
+        cast.production,
         "crew",
         department="Camera",
         name="Ines Duarte",
@@ -33,23 +31,23 @@ def cast():
         dietary_notes="Vegetarian",
     )
     viewers = {
-        "producer": Membership.objects.get(production=production, role="producer").user,
-        "ad": add_member(production, "ad", department="Direction")[0],
-        "hod_own_department": add_member(production, "hod", department="Camera")[0],
-        "hod_other_department": add_member(production, "hod", department="Grip")[0],
-        "director": add_member(production, "director", department="Direction")[0],
-        "crew": add_member(production, "crew", department="Grip")[0],
+        "producer": cast.producer.user,
+        "ad": cast.ad.user,
+        "hod_own_department": cast.hod.user,  # heads Camera
+        "hod_other_department": cast.hod_other.user,  # heads Sound
+        "director": cast.director.user,
+        "crew": cast.crew.user,  # in Camera too, but crew see no one's contacts
         "self": ines_user,
     }
     Unavailability.objects.create(
-        person=ines,
+        person=person,
         start_date=dt.date(2030, 6, 1),
         end_date=dt.date(2030, 6, 3),
         reason="Sister's wedding",
     )
     return {
-        "production": production,
-        "person": ines,
+        "production": cast.production,
+        "person": person,
         "engagement": engagement,
         "viewers": viewers,
     }
@@ -66,19 +64,19 @@ EXPECTED = {
 }
 
 
-def crew_row(api_client, cast, viewer):
-    api_client.force_authenticate(cast["viewers"][viewer])
-    url = f"/api/v1/productions/{cast['production'].pk}/crew/"
-    detail = api_client.get(f"{url}{cast['engagement'].pk}/")
+def crew_row(api_client, ines, viewer):
+    api_client.force_authenticate(ines["viewers"][viewer])
+    url = f"/api/v1/productions/{ines['production'].pk}/crew/"
+    detail = api_client.get(f"{url}{ines['engagement'].pk}/")
     assert detail.status_code == 200
-    [row] = [r for r in api_client.get(url).json()["results"] if r["id"] == cast["engagement"].pk]
+    [row] = [r for r in api_client.get(url).json()["results"] if r["id"] == ines["engagement"].pk]
     assert row == detail.json()
     return row
 
 
 @pytest.mark.parametrize(("viewer", "expected"), EXPECTED.items(), ids=EXPECTED.keys())
-def test_contact_and_private_fields_follow_the_viewers_role(api_client, cast, viewer, expected):
-    row = crew_row(api_client, cast, viewer)
+def test_contact_and_private_fields_follow_the_viewers_role(api_client, ines, viewer, expected):
+    row = crew_row(api_client, ines, viewer)
 
     assert (CONTACT | PRIVATE) & row.keys() == expected
     assert row["name"] == "Ines Duarte"
@@ -97,21 +95,21 @@ def test_contact_and_private_fields_follow_the_viewers_role(api_client, cast, vi
         ({"share_email": True, "share_phone": True}, {"email", "phone"}),
     ],
 )
-def test_sharing_opens_only_the_chosen_contact_field_to_everyone(api_client, cast, flags, shown):
+def test_sharing_opens_only_the_chosen_contact_field_to_everyone(api_client, ines, flags, shown):
     for field, value in flags.items():
-        setattr(cast["person"], field, value)
-    cast["person"].save()
+        setattr(ines["person"], field, value)
+    ines["person"].save()
 
     for viewer in ("crew", "director", "hod_other_department"):
-        row = crew_row(api_client, cast, viewer)
+        row = crew_row(api_client, ines, viewer)
         assert (CONTACT | PRIVATE) & row.keys() == shown, viewer
 
 
-def test_share_flags_and_department_notes_are_for_the_person_and_managers(api_client, cast):
-    cast["engagement"].notes = "Needs a parking spot near the truck."
-    cast["engagement"].save()
+def test_share_flags_and_department_notes_are_for_the_person_and_managers(api_client, ines):
+    ines["engagement"].notes = "Needs a parking spot near the truck."
+    ines["engagement"].save()
 
-    seen = {viewer: crew_row(api_client, cast, viewer).keys() for viewer in EXPECTED}
+    seen = {viewer: crew_row(api_client, ines, viewer).keys() for viewer in EXPECTED}
 
     assert {v for v, keys in seen.items() if "share_phone" in keys} == {
         "producer",
@@ -125,18 +123,18 @@ def test_share_flags_and_department_notes_are_for_the_person_and_managers(api_cl
 
 
 def test_a_department_head_sees_contacts_of_people_who_also_work_in_their_department(
-    api_client, cast
+    api_client, ines
 ):
-    """Ines also works in Grip: the Grip head sees her contacts on her Camera row too."""
+    """Ines also works in Sound: the Sound head sees her contacts on her Camera row too."""
     from crew.models import Engagement, Position
 
-    production = cast["production"]
-    grip = Position.objects.get(production=production, title="Grip")
+    production = ines["production"]
+    boom = Position.objects.get(production=production, title="Boom Operator")
     Engagement.objects.create(
-        production=production, person=cast["person"], position=grip, department=grip.department
+        production=production, person=ines["person"], position=boom, department=boom.department
     )
 
-    row = crew_row(api_client, cast, "hod_other_department")
+    row = crew_row(api_client, ines, "hod_other_department")
 
     assert (CONTACT | PRIVATE) & row.keys() == CONTACT
 
@@ -152,11 +150,11 @@ def test_a_department_head_sees_contacts_of_people_who_also_work_in_their_depart
     ],
 )
 def test_unavailability_reason_only_for_producers_and_the_person(
-    api_client, cast, viewer, sees_reason
+    api_client, ines, viewer, sees_reason
 ):
-    api_client.force_authenticate(cast["viewers"][viewer])
+    api_client.force_authenticate(ines["viewers"][viewer])
     url = (
-        f"/api/v1/productions/{cast['production'].pk}/crew/{cast['engagement'].pk}/unavailability/"
+        f"/api/v1/productions/{ines['production'].pk}/crew/{ines['engagement'].pk}/unavailability/"
     )
 
     [entry] = api_client.get(url).json()["results"]
@@ -169,14 +167,14 @@ def test_unavailability_reason_only_for_producers_and_the_person(
         assert entry["reason"] == "Sister's wedding"
 
 
-def test_crew_see_their_own_dates_but_not_other_peoples(api_client, cast):
-    production = cast["production"]
-    crew_user = cast["viewers"]["crew"]
+def test_crew_see_their_own_dates_but_not_other_peoples(api_client, ines):
+    production = ines["production"]
+    crew_user = ines["viewers"]["crew"]
     own = crew_user.people.get(production=production).engagements.get()
     api_client.force_authenticate(crew_user)
 
     others = api_client.get(
-        f"/api/v1/productions/{production.pk}/crew/{cast['engagement'].pk}/unavailability/"
+        f"/api/v1/productions/{production.pk}/crew/{ines['engagement'].pk}/unavailability/"
     )
     mine = api_client.get(f"/api/v1/productions/{production.pk}/crew/{own.pk}/unavailability/")
 
@@ -196,10 +194,26 @@ def test_crew_see_their_own_dates_but_not_other_peoples(api_client, cast):
         ("crew", False),
     ],
 )
-def test_member_list_email_follows_the_same_rules(api_client, cast, viewer, sees_email):
-    api_client.force_authenticate(cast["viewers"][viewer])
+def test_member_list_email_follows_the_same_rules(api_client, ines, viewer, sees_email):
+    api_client.force_authenticate(ines["viewers"][viewer])
 
-    rows = api_client.get(f"/api/v1/productions/{cast['production'].pk}/members/").json()
+    rows = api_client.get(f"/api/v1/productions/{ines['production'].pk}/members/").json()
 
-    [ines] = [r for r in rows["results"] if r["person"] == cast["person"].pk]
-    assert ("email" in ines) is sees_email
+    [row] = [r for r in rows["results"] if r["person"] == ines["person"].pk]
+    assert ("email" in row) is sees_email
+
+
+def test_the_member_list_never_shows_a_members_login_email(cast):
+    ines = make_user(email="ines.private@example.test")
+    add_member(
+        cast.production,
+        "crew",
+        department="Camera",
+        user=ines,
+        email="ines.work@example.test",
+        share_email=True,
+    )
+    api = cast.api("crew")
+    rows = api.get(f"/api/v1/productions/{cast.production.pk}/members/").json()["results"]
+    [row] = [r for r in rows if r["user"] == ines.pk]
+    assert row.get("email") != "ines.private@example.test"

@@ -279,3 +279,13 @@ def test_a_department_head_may_not_import(client, production):
 
     assert response.status_code == 403
     assert not Person.objects.filter(name="Gus").exists()
+
+
+def test_a_file_holding_only_a_byte_order_mark_is_a_clear_error(client, producer, production):
+    client.force_login(producer)
+    client.raise_request_exception = False
+    r = client.post(
+        reverse("crew:import", kwargs={"production_id": production.pk}),
+        {"file": SimpleUploadedFile("c.csv", b"\xef\xbb\xbf\r\n", content_type="text/csv")},
+    )
+    assert r.status_code == 400

@@ -197,3 +197,25 @@ def test_an_invitation_reaches_the_inbox_with_a_set_password_link(client, celery
     path = link.group(0).split("://", 1)[1].split("/", 1)[1]
     page = client.get(f"/{path}", follow=True)
     assert "Choose a password" in page.content.decode()
+
+
+def test_the_add_form_does_not_tell_a_department_head_whose_email_it_is(client, production):
+    hod, _, _ = add_member(production, "hod", department="Grip")
+    add_member(production, "crew", department="Camera", name="Secret Sam", email="sam@example.test")
+    pos = Position.objects.get(production=production, title="Dolly Grip")
+    grip = Department.objects.get(production=production, name="Grip")
+    client.force_login(hod)
+    r = client.post(
+        f"/productions/{production.pk}/crew/add/",
+        {
+            "name": "X",
+            "email": "sam@example.test",
+            "position": pos.pk,
+            "department": grip.pk,
+            "status": "offered",
+            "account": "none",
+            "role": "crew",
+            "call_offset_minutes": 0,
+        },
+    )
+    assert "Secret Sam" not in r.content.decode()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from crew.models import Character, Engagement, EngagementStatus, Person, Position
+from crew.models import Character, Department, Engagement, EngagementStatus, Person, Position
 from tests.factories import add_member, make_production, make_user
 
 pytestmark = pytest.mark.django_db
@@ -230,3 +230,32 @@ def test_holding_the_same_position_twice_is_a_form_error(client, production, pro
     assert response.status_code == 400
     assert "already holds that position" in response.content.decode()
     assert person.engagements.count() == 1
+
+
+def test_a_department_head_cannot_engage_someone_from_another_department_to_reach_them(
+    client, api_client, production, producer
+):
+    """Engaging the producer into Grip must not give the Grip head their phone or record."""
+    hod, _, _ = add_member(production, "hod", department="Grip")
+    target = Person.objects.get(production=production, user=producer)
+    Person.objects.filter(pk=target.pk).update(phone="+447911000111")
+    pos = Position.objects.get(production=production, title="Dolly Grip")
+    grip = Department.objects.get(production=production, name="Grip")
+    client.force_login(hod)
+    client.post(
+        f"/productions/{production.pk}/crew/people/{target.pk}/engagements/new/",
+        {"position": pos.pk, "department": grip.pk, "status": "offered", "call_offset_minutes": 0},
+    )
+    page = client.get(f"/productions/{production.pk}/crew/people/{target.pk}/").content.decode()
+    eng = Engagement.objects.filter(person=target, position=pos).first()
+    api_client.force_authenticate(hod)
+    if eng:
+        api_client.patch(
+            f"/api/v1/productions/{production.pk}/crew/{eng.pk}/",
+            {"email": "hod-owned@example.test"},
+            format="json",
+        )
+        api_client.delete(f"/api/v1/productions/{production.pk}/crew/{eng.pk}/")
+    target.refresh_from_db()
+    assert "7911" not in page, "HOD now reads the producer's phone"
+    assert target.email != "hod-owned@example.test", "HOD rewrote the producer's record"

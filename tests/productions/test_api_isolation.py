@@ -12,7 +12,7 @@ from crew.models import Character, Deadline, Department, Engagement, Position, U
 from crew.services import character_save
 from productions.models import CoProducer, Membership, Production
 from productions.services import co_producer_save
-from tests.factories import add_member, make_production, make_user
+from tests.factories import add_member
 
 pytestmark = pytest.mark.django_db
 
@@ -104,15 +104,13 @@ def furnish(production: Production) -> dict[str, int]:
 
 
 @pytest.fixture
-def world():
-    producer = make_user()
-    here = make_production(producer=producer, title="Here")
-    there = make_production(title="There")
+def world(cast):
+    """The cast's production ("here") and the outsider's ("there"), one of everything in each."""
     return {
-        "producer": producer,
-        "here": furnish(here),
-        "there": furnish(there),
-        "there_producer": Membership.objects.get(production=there, role="producer").user,
+        "producer": cast.producer.user,
+        "here": furnish(cast.production),
+        "there": furnish(cast.other_production),
+        "there_producer": cast.outsider.user,
     }
 
 
@@ -164,11 +162,10 @@ def test_completing_another_productions_deadline_is_404(api_client, world):
     ids=[f"{m} {r.split('{production}')[1]}" for m, r, _ in PRODUCER_ONLY],
 )
 def test_crew_get_403_on_producer_only_actions_and_nothing_changes(
-    api_client, world, method, route, body
+    api_client, cast, world, method, route, body
 ):
-    here = Production.objects.get(pk=world["here"]["production"])
-    viewer, _, _ = add_member(here, "crew", department="Camera")
-    api_client.force_authenticate(viewer)
+    here = cast.production
+    api_client.force_authenticate(cast.crew.user)
     ids = world["here"]
     if isinstance(body, dict):
         body = {k: v.format(**ids) if isinstance(v, str) else v for k, v in body.items()}
@@ -179,7 +176,7 @@ def test_crew_get_403_on_producer_only_actions_and_nothing_changes(
     assert response.status_code == 403, response.content
     assert response.json()["detail"]
     assert _row_counts() == counts
-    assert Production.objects.get(pk=here.pk).title == "Here"
+    assert Production.objects.get(pk=here.pk).title == "Salt Road"
 
 
 def test_producer_may_do_what_crew_may_not(api_client, world):

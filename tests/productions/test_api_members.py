@@ -88,6 +88,27 @@ def test_bad_invitations_name_the_field(api_client, production, producer, body, 
     assert Membership.objects.count() == before
 
 
+LONG_EMAIL = "a" * 64 + "@" + ("b" * 63 + ".") * 3 + "com"  # 260 chars: valid syntax, > 254
+
+
+def test_an_email_longer_than_254_characters_is_refused_by_the_api_and_the_page(
+    client, api_client, producer, production
+):
+    api_client.force_authenticate(producer)
+    api_client.raise_request_exception = False
+    client.force_login(producer)
+    client.raise_request_exception = False
+    a = api_client.post(
+        f"/api/v1/productions/{production.pk}/members/",
+        {"email": LONG_EMAIL, "role": "crew"},
+        format="json",
+    )
+    p = client.post(
+        f"/productions/{production.pk}/members/invite/", {"email": LONG_EMAIL, "role": "crew"}
+    )
+    assert (a.status_code, p.status_code) == (400, 400)
+
+
 def test_inviting_an_existing_member_again_is_a_400_not_a_conflict(
     api_client, production, producer
 ):

@@ -213,6 +213,14 @@ def test_co_producers_are_readable_by_any_member(api_client):
     assert [c["name"] for c in response.json()["results"]] == ["Nordfilm"]
 
 
+def test_a_non_numeric_co_producer_id_with_if_match_is_404(cast):
+    api = cast.api("producer", raise_request_exception=False)
+    r = api.delete(
+        f"/api/v1/productions/{cast.production.pk}/co-producers/abc/", HTTP_IF_MATCH='"x"'
+    )
+    assert r.status_code == 404
+
+
 def test_anonymous_gets_401(api_client):
     assert api_client.get("/api/v1/productions/").status_code == 401
     assert api_client.post("/api/v1/productions/", {"title": "X"}).status_code == 401

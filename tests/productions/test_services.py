@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, connection, transaction
 
+import productions.services as services
 from crew.deadlines import deadline_save
 from crew.models import Deadline, Department, Person, Position
 from productions.models import Membership, Production
@@ -98,6 +100,42 @@ def test_the_last_producer_cannot_step_down_or_leave():
         membership_remove(membership=membership)
 
     assert Membership.objects.filter(production=production, role=Role.PRODUCER).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_producers_stepping_down_at_the_same_moment_leave_one(monkeypatch):
+    production = make_production(title="Salt Road")
+    a = Membership.objects.get(production=production, role="producer")
+    b_user, _, _ = add_member(production, "producer", department="Production")
+    b = Membership.objects.get(production=production, user=b_user)
+    barrier = threading.Barrier(2, timeout=3)
+    original = services._ensure_another_producer
+
+    def slow_check(m):
+        original(m)
+        barrier.wait()  # both checks pass before either write lands (a real race window)
+
+    monkeypatch.setattr(services, "_ensure_another_producer", slow_check)
+    errors = []
+
+    def demote(pk):
+        try:
+            with transaction.atomic():
+                services.membership_change_role(
+                    membership=Membership.objects.get(pk=pk), role="crew"
+                )
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=demote, args=(pk,)) for pk in (a.pk, b.pk)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    producers = Membership.objects.filter(production=production, role="producer").count()
+    assert producers >= 1, (producers, errors)
 
 
 def test_deadline_owners_must_be_on_the_same_production():

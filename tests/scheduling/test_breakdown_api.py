@@ -55,6 +55,16 @@ def test_upload_previews_and_apply_imports(api, team):
     assert [item["status"] for item in listed["results"]] == ["preview", "applied"]
 
 
+@pytest.mark.parametrize(("a", "b"), [("IPEK", "\u0130PEK"), ("KAI", "\u212aAI")])
+def test_cues_the_database_folds_to_one_name_still_apply(api, team, a, b):
+    """Distinct to Python's upper(), one name to PostgreSQL's lower() (the unique index)."""
+    api.raise_request_exception = False
+    preview = _upload(api, team, f"INT. A - DAY\n\n{a}\nHi.\n\n{b}\nHello.\n")
+    assert preview.status_code == 201
+    applied = api.post(f"{_base(team)}/screenplays/{preview.json()['id']}/apply/")
+    assert applied.status_code == 200
+
+
 def test_scene_fields(api, team):
     upload = _upload(api, team, DRAFT_ONE).json()
     api.post(f"{_base(team)}/screenplays/{upload['id']}/apply/")
@@ -101,6 +111,15 @@ def test_scene_filters_and_ordering(api, team):
     bad = api.get(f"{_base(team)}/scenes/", {"set": "kitchen"})
     assert bad.status_code == 400
     assert bad.json()["errors"] == {"set": ["Give a numeric id."]}
+
+
+@pytest.mark.parametrize(
+    "q", ["scenes/?set=%C2%B2", "scenes/?character=%C2%B2", "elements/?scene=%C2%B2"]
+)
+def test_a_superscript_digit_as_an_id_filter_is_400(api_client, team, q):
+    api_client.force_authenticate(team.producer)
+    api_client.raise_request_exception = False
+    assert api_client.get(f"{_base(team)}/{q}").status_code == 400
 
 
 def test_create_and_update_a_scene(api, team):
@@ -220,6 +239,27 @@ def test_elements_with_scenes_and_quantities(api, team):
     assert as_cast.status_code == 400
     assert "category" in as_cast.json()["errors"]
     assert Element.objects.count() == 1
+
+
+def test_an_element_quantity_too_large_is_400_and_saves_nothing(api_client, team):
+    api_client.force_authenticate(team.producer)
+    api_client.raise_request_exception = False
+    base = _base(team)
+    props = next(
+        c for c in api_client.get(f"{base}/element-categories/").json() if c["name"] == "Props"
+    )
+    scene = api_client.post(f"{base}/scenes/", {"number": "1"}, format="json").json()
+    r = api_client.post(
+        f"{base}/elements/",
+        {
+            "category": props["id"],
+            "name": "Porsche",
+            "scenes": [{"scene": scene["id"], "quantity": 3_000_000_000}],
+        },
+        format="json",
+    )
+    left = Element.objects.filter(production=team.production, name="Porsche").count()
+    assert (r.status_code, left) == (400, 0)
 
 
 def test_locations_and_sets(api, team):

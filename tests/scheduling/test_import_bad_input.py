@@ -3,6 +3,8 @@ page and in the API alike, and nothing in the database changes (not even an impo
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -179,3 +181,71 @@ def test_a_missing_file_is_a_form_error(client, api_client, team):
     assert response.status_code == 400
     assert "file" in response.json()["errors"]
     assert ScreenplayImport.objects.count() == 0
+
+
+def test_an_upload_full_of_unclosed_note_markers_is_answered_quickly(api_client, team):
+    """Stripping notes and boneyard used to take quadratic time: 60 KB held a worker ~30 s."""
+    api_client.force_authenticate(team.ad)
+    api_client.raise_request_exception = False
+    data = b"INT. A - DAY\n\nx\n\n" + b"[[" * 30_000 + b"\n"
+    started = time.monotonic()
+    api_client.post(
+        _api_url(team), {"file": SimpleUploadedFile("draft.fountain", data)}, format="multipart"
+    )
+    assert time.monotonic() - started < 2
+
+
+FDX_DECLARING = (
+    b'<?xml version="1.0" encoding="%s"?><FinalDraft><Content><Paragraph Type="Scene Heading">'
+    b"<Text>INT. A - DAY</Text></Paragraph></Content></FinalDraft>"
+)
+
+
+@pytest.mark.parametrize("encoding", [b"bogus", b"utf-32", b"shift_jis"])
+def test_the_api_refuses_fdx_declaring_an_encoding_it_cannot_read(api_client, team, encoding):
+    api_client.force_authenticate(team.ad)
+    api_client.raise_request_exception = False
+    response = api_client.post(
+        _api_url(team),
+        {"file": SimpleUploadedFile("draft.fdx", FDX_DECLARING % encoding)},
+        format="multipart",
+    )
+    assert response.status_code == 400
+
+
+def test_the_upload_page_refuses_fdx_declaring_an_encoding_it_cannot_read(client, team):
+    client.force_login(team.ad)
+    client.raise_request_exception = False
+    r = client.post(
+        f"/productions/{team.production.pk}/screenplays/upload/",
+        {"file": SimpleUploadedFile("draft.fdx", FDX_DECLARING % b"bogus")},
+    )
+    assert r.status_code == 400
+
+
+def _fdx_with_scene_properties(props):
+    return (
+        '<?xml version="1.0"?><FinalDraft DocumentType="Script" Version="1"><Content>'
+        f'<Paragraph Type="Scene Heading" Number="1"><SceneProperties {props}/>'
+        '<Text>INT. HOUSE - DAY</Text></Paragraph><Paragraph Type="Action"><Text>x</Text>'
+        "</Paragraph></Content></FinalDraft>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "props",
+    ['Length="1" Page="\u00b2"', 'Length="1" Page="3000000000"', 'Length="300000000" Page="1"'],
+)
+def test_fdx_with_odd_page_or_length_numbers_is_never_a_500(api_client, team, props):
+    api_client.force_authenticate(team.producer)
+    api_client.raise_request_exception = False
+    base = _api_url(team)
+    r = api_client.post(
+        base,
+        {"file": SimpleUploadedFile("s.fdx", _fdx_with_scene_properties(props))},
+        format="multipart",
+    )
+    codes = [r.status_code]
+    if r.status_code == 201:
+        codes.append(api_client.post(f"{base}{r.json()['id']}/apply/").status_code)
+    assert all(c < 500 for c in codes), codes

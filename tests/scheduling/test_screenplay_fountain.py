@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from scheduling.eighths import LINES_PER_PAGE
 from scheduling.screenplay import ParsedScreenplay, parse_screenplay
@@ -189,6 +190,23 @@ def test_lowercase_heading_followed_by_text_is_action() -> None:
     text = "INT. HOUSE - DAY\n\next. the garden is visible\nthrough the window.\n"
     parsed = parse_screenplay(text.encode(), "a.fountain")
     assert len(parsed.scenes) == 1
+
+
+def test_a_first_heading_with_a_clock_time_is_a_scene_not_a_title_page(api_client, team):
+    """Without a title page, "INT. KITCHEN - 7:00 AM" once read as a title page's "Key: value"
+    and scene 1 vanished (applied to a breakdown, it would have been OMITTED)."""
+    api_client.force_authenticate(team.ad)
+    api_client.raise_request_exception = False
+    text = (
+        b"INT. KITCHEN - 7:00 AM\n\nMaya cooks.\n\nMAYA\nMorning.\n\nEXT. GARDEN - DAY\n\nBirds.\n"
+    )
+    response = api_client.post(
+        f"/api/v1/productions/{team.production.pk}/screenplays/",
+        {"file": SimpleUploadedFile("draft.fountain", text)},
+        format="multipart",
+    )
+    added = response.json()["changes"]["added"]
+    assert [a["heading"] for a in added] == ["INT. KITCHEN - 7:00 AM", "EXT. GARDEN - DAY"]
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
