@@ -8,9 +8,14 @@ from django import forms
 
 from crew.models import Character
 from productions.scoping import Access
-from scheduling.models import ElementCategory, Location, Set, TimeOfDay
-from scheduling.screenplay import MAX_SCREENPLAY_BYTES
-from scheduling.selectors import SCENE_SORTS, characters_for, element_categories_for, sets_for
+from scheduling.breakdown.models import ElementCategory, Location, Set, TimeOfDay
+from scheduling.breakdown.screenplay import MAX_SCREENPLAY_BYTES
+from scheduling.breakdown.selectors import (
+    SCENE_SORTS,
+    characters_for,
+    element_categories_for,
+    sets_for,
+)
 
 
 class LocationForm(forms.ModelForm[Location]):

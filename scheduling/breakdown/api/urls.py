@@ -1,8 +1,11 @@
-"""Breakdown routes under /api/v1/productions/{production_id}/ (names: ``api:scene-list``…)."""
+"""Breakdown routes under /api/v1/productions/{production_id}/ (names: ``api:scene-list``…).
+
+Included by ``scheduling.api.urls``.
+"""
 
 from rest_framework.routers import SimpleRouter
 
-from scheduling.api.views import (
+from scheduling.breakdown.api.views import (
     ElementCategoryViewSet,
     ElementViewSet,
     LocationViewSet,

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from scheduling.models import (
+from scheduling.breakdown.models import (
     Element,
     ElementCategory,
     Location,

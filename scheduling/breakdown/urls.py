@@ -1,10 +1,8 @@
-"""Breakdown pages, mounted at /productions/<production_id>/ (namespace ``scheduling``)."""
+"""Breakdown pages, included by ``scheduling.urls`` (namespace ``scheduling``)."""
 
 from django.urls import URLPattern, URLResolver, path
 
-from scheduling import views
-
-app_name = "scheduling"
+from scheduling.breakdown import views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("scenes/", views.scene_list_view, name="scene-list"),

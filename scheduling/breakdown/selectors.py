@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 
 from crew.models import Character
 from productions.scoping import Access
-from scheduling.models import (
+from scheduling.breakdown.models import (
     Element,
     ElementCategory,
     Location,

@@ -21,7 +21,7 @@ from rest_framework.response import Response
 
 from core.api.viewsets import WRITE_ACTIONS, ProductionScopedViewSet
 from productions.roles import Action
-from scheduling.api.serializers import (
+from scheduling.breakdown.api.serializers import (
     ElementCategorySerializer,
     ElementSerializer,
     LocationSerializer,
@@ -30,12 +30,12 @@ from scheduling.api.serializers import (
     ScreenplayUploadSerializer,
     SetSerializer,
 )
-from scheduling.importing import (
+from scheduling.breakdown.importing import (
     ImportAlreadyApplied,
     screenplay_import_apply,
     screenplay_import_upload,
 )
-from scheduling.models import (
+from scheduling.breakdown.models import (
     Element,
     ElementCategory,
     Location,
@@ -45,9 +45,9 @@ from scheduling.models import (
     Set,
     TimeOfDay,
 )
-from scheduling.screenplay import ScreenplayError
-from scheduling.selectors import SCENE_SORTS, scene_characters_prefetch
-from scheduling.services import (
+from scheduling.breakdown.screenplay import ScreenplayError
+from scheduling.breakdown.selectors import SCENE_SORTS, scene_characters_prefetch
+from scheduling.breakdown.services import (
     element_categories_ensure,
     element_category_delete,
     element_category_save,

@@ -19,22 +19,22 @@ from django.views.decorators.http import require_http_methods, require_POST
 from productions.pages import page_context
 from productions.roles import Action
 from productions.scoping import Access, production_access
-from scheduling.eighths import format_eighths
-from scheduling.forms import (
+from scheduling.breakdown.eighths import format_eighths
+from scheduling.breakdown.forms import (
     LocationForm,
     SceneElementForm,
     SceneFilterForm,
     ScreenplayUploadForm,
     SetForm,
 )
-from scheduling.importing import (
+from scheduling.breakdown.importing import (
     ImportAlreadyApplied,
     screenplay_import_apply,
     screenplay_import_upload,
 )
-from scheduling.models import ImportStatus, Location, SceneCharacter, SceneElement, Set
-from scheduling.screenplay import ScreenplayError
-from scheduling.selectors import (
+from scheduling.breakdown.models import ImportStatus, Location, SceneCharacter, SceneElement, Set
+from scheduling.breakdown.screenplay import ScreenplayError
+from scheduling.breakdown.selectors import (
     SceneFilters,
     locations_for,
     scene_breakdown,
@@ -44,7 +44,7 @@ from scheduling.selectors import (
     screenplay_imports_for,
     sets_for,
 )
-from scheduling.services import (
+from scheduling.breakdown.services import (
     element_categories_ensure,
     location_save,
     scene_character_remove,
