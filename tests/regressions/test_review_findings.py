@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from crew.models import Department, Engagement, Person, Position
 from productions.models import Membership
-from scheduling.models import Element
+from scheduling.breakdown.models import Element
 from tests.factories import add_member, make_production, make_user
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from crew.models import Character
-from scheduling.models import (
+from scheduling.breakdown.models import (
     ElementCategory,
     Location,
     Scene,
@@ -19,7 +19,7 @@ from scheduling.models import (
     Set,
     TimeOfDay,
 )
-from scheduling.services import element_categories_ensure
+from scheduling.breakdown.services import element_categories_ensure
 from tests.scheduling.test_import_service import DRAFT_ONE, DRAFT_TWO
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from crew.models import Character
-from scheduling.models import (
+from scheduling.breakdown.models import (
     Element,
     ElementCategory,
     Scene,
@@ -15,7 +15,7 @@ from scheduling.models import (
     Set,
     scene_number_sort_key,
 )
-from scheduling.services import element_categories_ensure
+from scheduling.breakdown.services import element_categories_ensure
 
 # Page: session, user, membership, scenes, their characters, and the set and character
 # filters. API: membership, count, scenes, characters, elements.  Other lists: at most 4.
