@@ -61,7 +61,7 @@ def test_scene_list_page_queries(client, team, django_assert_max_num_queries, co
     url = reverse("scheduling:scene-list", kwargs={"production_id": team.production.pk})
 
     with django_assert_max_num_queries(PAGE_QUERIES):
-        response = client.get(url, {"sort": "set"})
+        response = client.get(url, {"ordering": "set"})
 
     assert response.status_code == 200
     assert response.content.decode().count('<th scope="row"><a href=') == count
