@@ -33,6 +33,7 @@ from scheduling.breakdown.importing import (
     screenplay_import_upload,
 )
 from scheduling.breakdown.models import ImportStatus, Location, SceneCharacter, SceneElement, Set
+from scheduling.breakdown.policies import can_apply_screenplay_import
 from scheduling.breakdown.screenplay import ScreenplayError
 from scheduling.breakdown.selectors import (
     locations_for,
@@ -230,6 +231,7 @@ def screenplay_preview_view(
         screenplay_import=screenplay_import,
         changes=screenplay_import.changes,
         is_preview=screenplay_import.status == ImportStatus.PREVIEW,
+        can_apply=can_apply_screenplay_import(access, screenplay_import),
     )
     return render(request, "scheduling/screenplay_preview.html", context)
 
