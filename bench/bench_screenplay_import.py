@@ -38,12 +38,12 @@ from accounts.models import User  # noqa: E402
 from crew.models import Character  # noqa: E402
 from productions.scoping import production_access  # noqa: E402
 from productions.services import production_create  # noqa: E402
-from scheduling.importing import (  # noqa: E402
+from scheduling.breakdown.importing import (  # noqa: E402
     screenplay_import_apply,
     screenplay_import_preview,
 )
-from scheduling.models import Scene, SceneCharacter, Set, scene_number_sort_key  # noqa: E402
-from scheduling.screenplay import parse_screenplay  # noqa: E402
+from scheduling.breakdown.models import Scene, SceneCharacter, Set, scene_number_sort_key  # noqa: E402
+from scheduling.breakdown.screenplay import parse_screenplay  # noqa: E402
 
 SCREENPLAYS = Path(
     os.environ.get("CALLBOARD_SCREENPLAYS_DIR", ROOT.parent / "shared" / "screenplays")

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from defusedxml.ElementTree import fromstring  # noqa: E402
 
-from scheduling.screenplay import parse_screenplay  # noqa: E402
+from scheduling.breakdown.screenplay import parse_screenplay  # noqa: E402
 
 SCREENPLAYS = Path(
     os.environ.get("CALLBOARD_SCREENPLAYS_DIR", ROOT.parent / "shared" / "screenplays")

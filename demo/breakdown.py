@@ -8,9 +8,9 @@ from decimal import Decimal
 from accounts.models import User
 from productions.models import Production
 from productions.scoping import production_access
-from scheduling.importing import screenplay_import_apply, screenplay_import_preview
-from scheduling.models import ElementCategory, Location, Scene, Set
-from scheduling.services import scene_element_add
+from scheduling.breakdown.importing import screenplay_import_apply, screenplay_import_preview
+from scheduling.breakdown.models import ElementCategory, Location, Scene, Set
+from scheduling.breakdown.services import scene_element_add
 
 # (location, address, lat, lon, sets it plays)
 _LOCATIONS = (

@@ -26,7 +26,7 @@ from demo.breakdown import seed_demo_breakdown
 from productions.models import CoProducer, Membership, Production
 from productions.roles import Role
 from productions.services import production_create
-from scheduling.models import Scene
+from scheduling.breakdown.models import Scene
 
 DEMO_TITLE = "The Lighthouse Keeper"
 DEMO_PASSWORD = "callboard-demo"

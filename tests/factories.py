@@ -24,7 +24,7 @@ from django.db import models
 from accounts.models import User
 from crew.models import Department, Engagement, Person, Position
 from productions.models import Production
-from scheduling.models import IntExt, Location, Scene, Set, TimeOfDay
+from scheduling.breakdown.models import IntExt, Location, Scene, Set, TimeOfDay
 
 PASSWORD = "a-good-long-password"
 

@@ -9,7 +9,7 @@ from django.db import models
 
 from crew.models import Department, Person
 from productions.models import Membership, Production
-from scheduling.models import Scene
+from scheduling.breakdown.models import Scene
 from tests.factories import (
     DepartmentFactory,
     EngagementFactory,

@@ -190,7 +190,7 @@ SPECTACULAR_SETTINGS = {
         "ProductionStatusEnum": "productions.models.ProductionStatus",
         "DeadlineStatusEnum": "crew.models.DeadlineStatus",
         "EngagementStatusEnum": "crew.models.EngagementStatus",
-        "ImportStatusEnum": "scheduling.models.ImportStatus",
+        "ImportStatusEnum": "scheduling.breakdown.models.ImportStatus",
     },
     # Serve Swagger UI / Redoc from our own static files: no CDN needed on a closed network.
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -1,25 +1,7 @@
-"""Breakdown routes under /api/v1/productions/{production_id}/ (names: ``api:scene-list``…)."""
+"""Scheduling routes under /api/v1/productions/{production_id}/ (namespace ``api``)."""
 
-from rest_framework.routers import SimpleRouter
+from django.urls import URLPattern, URLResolver, include, path
 
-from scheduling.api.views import (
-    ElementCategoryViewSet,
-    ElementViewSet,
-    LocationViewSet,
-    SceneViewSet,
-    ScreenplayImportViewSet,
-    SetViewSet,
-)
-
-router = SimpleRouter(use_regex_path=False)
-_PRODUCTION = "productions/<int:production_id>"
-router.register(f"{_PRODUCTION}/locations", LocationViewSet, basename="location")
-router.register(f"{_PRODUCTION}/sets", SetViewSet, basename="set")
-router.register(f"{_PRODUCTION}/scenes", SceneViewSet, basename="scene")
-router.register(
-    f"{_PRODUCTION}/element-categories", ElementCategoryViewSet, basename="element-category"
-)
-router.register(f"{_PRODUCTION}/elements", ElementViewSet, basename="element")
-router.register(f"{_PRODUCTION}/screenplays", ScreenplayImportViewSet, basename="screenplay")
-
-urlpatterns = [*router.urls]
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", include("scheduling.breakdown.api.urls")),
+]

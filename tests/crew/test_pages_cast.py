@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from crew.models import Character, Engagement, Person
-from scheduling.models import Scene, SceneCharacter, scene_number_sort_key
+from scheduling.breakdown.models import Scene, SceneCharacter, scene_number_sort_key
 from tests.factories import add_member, make_production, make_user
 
 pytestmark = pytest.mark.django_db

@@ -55,7 +55,7 @@ def test_the_demo_hod_heads_the_camera_department():
 
 def test_demo_breakdown_has_90_scenes_on_located_sets_with_the_cast():
     call_command("seed_demo")
-    from scheduling.models import Location, Scene, SceneCharacter, Set
+    from scheduling.breakdown.models import Location, Scene, SceneCharacter, Set
 
     production = Production.objects.get()
     scenes = Scene.objects.filter(production=production)
@@ -70,7 +70,7 @@ def test_demo_breakdown_has_90_scenes_on_located_sets_with_the_cast():
 
 def test_a_demo_loaded_before_the_breakdown_existed_gets_it_on_the_next_run():
     call_command("seed_demo")
-    from scheduling.models import Location, Scene, ScreenplayImport, Set
+    from scheduling.breakdown.models import Location, Scene, ScreenplayImport, Set
 
     for model in (Scene, Set, Location, ScreenplayImport):
         model.objects.all().delete()

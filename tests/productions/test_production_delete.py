@@ -8,7 +8,7 @@ from django.core.management import call_command
 from crew.models import Person
 from productions.models import Production
 from productions.services import production_delete
-from scheduling.models import Element, Scene, Set
+from scheduling.breakdown.models import Element, Scene, Set
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,15 @@ from __future__ import annotations
 import pytest
 
 from crew.models import Character
-from scheduling.models import Element, ElementCategory, Location, Scene, SceneCharacter, Set
-from scheduling.services import element_categories_ensure
+from scheduling.breakdown.models import (
+    Element,
+    ElementCategory,
+    Location,
+    Scene,
+    SceneCharacter,
+    Set,
+)
+from scheduling.breakdown.services import element_categories_ensure
 
 
 def _base(team) -> str:

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from crew.models import Character
-from scheduling.models import Element, ElementCategory, Scene, SceneElement, Set
+from scheduling.breakdown.models import Element, ElementCategory, Scene, SceneElement, Set
 from tests.scheduling.test_import_service import DRAFT_ONE, DRAFT_TWO
 
 

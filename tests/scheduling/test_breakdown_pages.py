@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from crew.models import Character
-from scheduling.models import (
+from scheduling.breakdown.models import (
     ElementCategory,
     Location,
     Scene,
@@ -19,7 +19,7 @@ from scheduling.models import (
     Set,
     TimeOfDay,
 )
-from scheduling.services import element_categories_ensure
+from scheduling.breakdown.services import element_categories_ensure
 from tests.scheduling.test_import_service import DRAFT_ONE, DRAFT_TWO
 
 
@@ -102,12 +102,15 @@ def test_scene_list_filters(client, team, scenes):
 def test_scene_list_sorts(client, team, scenes):
     client.force_login(team.ad)
 
-    assert _rows(client.get(_url(team, "scene-list"), {"sort": "-pages"})) == ["3", "10", "2", "1"]
-    assert _rows(client.get(_url(team, "scene-list"), {"sort": "pages"})) == ["1", "2", "10", "3"]
-    assert _rows(client.get(_url(team, "scene-list"), {"sort": "set"})) == ["2", "3", "1", "10"]
-    assert _rows(client.get(_url(team, "scene-list"), {"sort": "-number"})) == ["10", "3", "2", "1"]
+    def rows(ordering: str) -> list[str]:
+        return _rows(client.get(_url(team, "scene-list"), {"ordering": ordering}))
+
+    assert rows("-pages") == ["3", "10", "2", "1"]
+    assert rows("pages") == ["1", "2", "10", "3"]
+    assert rows("set") == ["2", "3", "1", "10"]
+    assert rows("-number") == ["10", "3", "2", "1"]
     # An unknown sort falls back to script order instead of failing.
-    assert _rows(client.get(_url(team, "scene-list"), {"sort": "eval"})) == ["1", "2", "3", "10"]
+    assert rows("eval") == ["1", "2", "3", "10"]
 
 
 def test_empty_scene_list_points_editors_to_the_import(client, team):

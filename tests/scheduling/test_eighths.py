@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from scheduling.eighths import LINES_PER_PAGE, format_eighths, lines_to_eighths, parse_eighths
+from scheduling.breakdown.eighths import (
+    LINES_PER_PAGE,
+    format_eighths,
+    lines_to_eighths,
+    parse_eighths,
+)
 
 
 @pytest.mark.parametrize(

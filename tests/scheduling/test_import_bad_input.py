@@ -9,10 +9,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-import scheduling.importing as importing
+import scheduling.breakdown.importing as importing
 from crew.models import Character
-from scheduling.models import Scene, ScreenplayImport, Set
-from scheduling.screenplay import MAX_SCREENPLAY_BYTES, ScreenplayError
+from scheduling.breakdown.models import Scene, ScreenplayImport, Set
+from scheduling.breakdown.screenplay import MAX_SCREENPLAY_BYTES, ScreenplayError
 from tests.scheduling.test_screenplay_bad_input import BILLION_LAUGHS
 
 FIFTY_MB = 50 * 1024 * 1024

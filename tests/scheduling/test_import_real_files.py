@@ -11,8 +11,8 @@ import re
 import pytest
 
 from crew.models import Character
-from scheduling.importing import screenplay_import_apply, screenplay_import_preview
-from scheduling.models import Scene, SceneCharacter, Set
+from scheduling.breakdown.importing import screenplay_import_apply, screenplay_import_preview
+from scheduling.breakdown.models import Scene, SceneCharacter, Set
 from tests.scheduling.conftest import SCREENPLAYS, screenplay_path
 from tests.scheduling.test_screenplay_real_files import EXPECTED
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from crew.models import Character
-from scheduling.importing import (
+from scheduling.breakdown.importing import (
     ImportAlreadyApplied,
     screenplay_import_apply,
     screenplay_import_preview,
 )
-from scheduling.models import (
+from scheduling.breakdown.models import (
     ElementCategory,
     ImportStatus,
     Scene,
@@ -20,8 +20,8 @@ from scheduling.models import (
     Set,
     TimeOfDay,
 )
-from scheduling.screenplay import ScreenplayError
-from scheduling.services import element_categories_ensure, scene_element_add
+from scheduling.breakdown.screenplay import ScreenplayError
+from scheduling.breakdown.services import element_categories_ensure, scene_element_add
 
 DRAFT_ONE = """\
 Title: Test Draft

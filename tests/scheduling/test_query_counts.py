@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from crew.models import Character
-from scheduling.models import (
+from scheduling.breakdown.models import (
     Element,
     ElementCategory,
     Scene,
@@ -15,7 +15,7 @@ from scheduling.models import (
     Set,
     scene_number_sort_key,
 )
-from scheduling.services import element_categories_ensure
+from scheduling.breakdown.services import element_categories_ensure
 
 # Page: session, user, membership, scenes, their characters, and the set and character
 # filters. API: membership, count, scenes, characters, elements.  Other lists: at most 4.
@@ -61,7 +61,7 @@ def test_scene_list_page_queries(client, team, django_assert_max_num_queries, co
     url = reverse("scheduling:scene-list", kwargs={"production_id": team.production.pk})
 
     with django_assert_max_num_queries(PAGE_QUERIES):
-        response = client.get(url, {"sort": "set"})
+        response = client.get(url, {"ordering": "set"})
 
     assert response.status_code == 200
     assert response.content.decode().count('<th scope="row"><a href=') == count

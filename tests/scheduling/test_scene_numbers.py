@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.db import IntegrityError, transaction
 
-from scheduling.models import Scene, scene_number_sort_key
+from scheduling.breakdown.models import Scene, scene_number_sort_key
 
 
 def test_sort_key_orders_inserted_scenes_around_their_number():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-import scheduling.screenplay.parse as parse_module
-from scheduling.screenplay import MAX_SCREENPLAY_BYTES, ScreenplayError, parse_screenplay
+import scheduling.breakdown.screenplay.parse as parse_module
+from scheduling.breakdown.screenplay import MAX_SCREENPLAY_BYTES, ScreenplayError, parse_screenplay
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [

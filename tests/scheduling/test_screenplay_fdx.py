@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scheduling.screenplay import ParsedScreenplay, parse_screenplay
+from scheduling.breakdown.screenplay import ParsedScreenplay, parse_screenplay
 
 FDX = """\
 <?xml version="1.0" encoding="UTF-8" standalone="no" ?>

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from scheduling.eighths import LINES_PER_PAGE
-from scheduling.screenplay import ParsedScreenplay, parse_screenplay
-from scheduling.screenplay.headings import normalise_cue, split_heading
-from scheduling.screenplay.pagination import wrapped_line_count
+from scheduling.breakdown.eighths import LINES_PER_PAGE
+from scheduling.breakdown.screenplay import ParsedScreenplay, parse_screenplay
+from scheduling.breakdown.screenplay.headings import normalise_cue, split_heading
+from scheduling.breakdown.screenplay.pagination import wrapped_line_count
 
 SCRIPT = """\
 Title:

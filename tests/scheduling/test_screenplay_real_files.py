@@ -12,7 +12,7 @@ How the expected counts were verified by hand, independently of the parser:
   with a single "." and a letter or digit; then reading the list.  Brick & Steel: 6 + 2 forced
   = 8.  The Last Birthday Card: 25 + 23 forced = 48.  Big Fish: 190 INT./EXT. + the two
   ``EXT/INT.`` lines = 192 (we accept EXT/INT as a heading on purpose, see
-  scheduling/screenplay/fountain.py; a strict Fountain reading would give 190).  The scene
+  scheduling/breakdown/screenplay/fountain.py; a strict Fountain reading would give 190).  The scene
   numbers excerpt: 7.
 * Fountain speaking characters: awk printing every line after a blank line and before a
   non-blank one that has no lower-case letters, is not a heading, transition (``TO:``), or a
@@ -37,10 +37,10 @@ from pathlib import Path
 
 import pytest
 
-from scheduling.screenplay import ParsedScreenplay, parse_screenplay
-from scheduling.screenplay.fdx import parse_fdx
-from scheduling.screenplay.model import SceneMeta
-from scheduling.screenplay.scenes import build_screenplay
+from scheduling.breakdown.screenplay import ParsedScreenplay, parse_screenplay
+from scheduling.breakdown.screenplay.fdx import parse_fdx
+from scheduling.breakdown.screenplay.model import SceneMeta
+from scheduling.breakdown.screenplay.scenes import build_screenplay
 
 SCREENPLAYS = Path(
     os.environ.get(
@@ -214,7 +214,7 @@ def _mean_abs_difference(reference: ParsedScreenplay, other: ParsedScreenplay) -
 
 
 def test_page_model_against_final_draft_on_big_fish() -> None:
-    """The figures documented in scheduling/screenplay/pagination.py."""
+    """The figures documented in scheduling/breakdown/screenplay/pagination.py."""
     fdx = _parse("Big-Fish.fdx")
     fountain = _parse("Big-Fish.fountain")
     assert _mean_abs_difference(fdx, fountain) <= 0.25  # measured: 0.14 eighths

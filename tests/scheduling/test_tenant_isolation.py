@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 
 from crew.models import Character
-from scheduling.importing import screenplay_import_preview
-from scheduling.models import (
+from scheduling.breakdown.importing import screenplay_import_preview
+from scheduling.breakdown.models import (
     Element,
     ElementCategory,
     Location,
@@ -20,7 +20,7 @@ from scheduling.models import (
     ScreenplayImport,
     Set,
 )
-from scheduling.services import element_categories_ensure
+from scheduling.breakdown.services import element_categories_ensure
 
 
 @dataclass

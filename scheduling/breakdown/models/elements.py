@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 
 from productions.models import Production, ScopedQuerySet
-from scheduling.models.scenes import Scene
+from scheduling.breakdown.models.scenes import Scene
 
 # (name, colour, is the cast category). Colours with a customary meaning come first.
 DEFAULT_ELEMENT_CATEGORIES: tuple[tuple[str, str, bool], ...] = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from django.db import transaction
-from django.db.models import Count, Model, Prefetch, Q, QuerySet
+from django.db.models import Model, Prefetch, QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import permissions, serializers, status
 from rest_framework.decorators import action
@@ -21,7 +21,7 @@ from rest_framework.response import Response
 
 from productions.api.base import WRITE_ACTIONS, ProductionScopedViewSet
 from productions.roles import Action
-from scheduling.api.serializers import (
+from scheduling.breakdown.api.serializers import (
     ElementCategorySerializer,
     ElementSerializer,
     LocationSerializer,
@@ -30,12 +30,18 @@ from scheduling.api.serializers import (
     ScreenplayUploadSerializer,
     SetSerializer,
 )
-from scheduling.importing import (
+from scheduling.breakdown.filters import (
+    SCENE_SORTS,
+    BreakdownFilterSet,
+    ElementFilterSet,
+    SceneFilterSet,
+)
+from scheduling.breakdown.importing import (
     ImportAlreadyApplied,
     screenplay_import_apply,
     screenplay_import_upload,
 )
-from scheduling.models import (
+from scheduling.breakdown.models import (
     Element,
     ElementCategory,
     Location,
@@ -45,9 +51,16 @@ from scheduling.models import (
     Set,
     TimeOfDay,
 )
-from scheduling.screenplay import ScreenplayError
-from scheduling.selectors import SCENE_SORTS, scene_characters_prefetch
-from scheduling.services import (
+from scheduling.breakdown.screenplay import ScreenplayError
+from scheduling.breakdown.selectors import (
+    element_categories_for,
+    element_list,
+    locations_for,
+    scene_list,
+    screenplay_imports_for,
+    sets_for,
+)
+from scheduling.breakdown.services import (
     element_categories_ensure,
     element_category_delete,
     element_category_save,
@@ -59,6 +72,7 @@ from scheduling.services import (
 )
 
 _M = TypeVar("_M", bound=Model)
+_F = TypeVar("_F", bound=BreakdownFilterSet)
 
 READ = Action.VIEW_SCHEDULE
 WRITE = Action.EDIT_BREAKDOWN
@@ -75,13 +89,11 @@ class Conflict(APIException):
     default_code = "conflict"
 
 
-def _int_param(request: Request, name: str) -> int | None:
-    value = request.query_params.get(name, "")
-    if not value:
-        return None
-    if not (value.isascii() and value.isdigit()):  # "²".isdigit() is true, int("²") is not
-        raise serializers.ValidationError({name: ["Give a numeric id."]})
-    return int(value)
+def _validated(filters: _F) -> _F:
+    """The list's filters, or a 400 naming each bad parameter."""
+    if errors := filters.errors_by_name:
+        raise serializers.ValidationError(errors)
+    return filters
 
 
 def _assign(instance: Model, data: dict[str, Any]) -> None:
@@ -154,7 +166,7 @@ class LocationViewSet(BreakdownViewSet[Location]):
     serializer_class = LocationSerializer
 
     def get_base_queryset(self) -> QuerySet[Location]:
-        return super().get_base_queryset().annotate(set_count=Count("sets")).order_by("name", "id")
+        return locations_for(access=self.access)
 
     def save_instance(self, location: Location, data: dict[str, Any]) -> Location:
         _assign(location, data)
@@ -168,13 +180,7 @@ class SetViewSet(BreakdownViewSet[Set]):
     serializer_class = SetSerializer
 
     def get_base_queryset(self) -> QuerySet[Set]:
-        return (
-            super()
-            .get_base_queryset()
-            .select_related("location")
-            .annotate(scene_count=Count("scenes", filter=Q(scenes__omitted=False)))
-            .order_by("name", "id")
-        )
+        return sets_for(access=self.access)
 
     def save_instance(self, set_: Set, data: dict[str, Any]) -> Set:
         _assign(set_, data)
@@ -200,31 +206,15 @@ class SceneViewSet(BreakdownViewSet[Scene]):
     reread_created = True
 
     def get_base_queryset(self) -> QuerySet[Scene]:
-        scenes = (
-            super()
-            .get_base_queryset()
-            .select_related("set")
-            .prefetch_related(
-                scene_characters_prefetch(),
-                Prefetch(
-                    "scene_elements",
-                    queryset=SceneElement.objects.select_related("element").order_by("id"),
-                ),
+        filters = None
+        if self.action == "list":
+            filters = _validated(SceneFilterSet(self.request.query_params, access=self.access))
+        return scene_list(access=self.access, filters=filters).prefetch_related(
+            Prefetch(
+                "scene_elements",
+                queryset=SceneElement.objects.select_related("element").order_by("id"),
             )
         )
-        if self.action != "list":
-            return scenes
-        params = self.request.query_params
-        if (set_id := _int_param(self.request, "set")) is not None:
-            scenes = scenes.filter(set_id=set_id)
-        if (character_id := _int_param(self.request, "character")) is not None:
-            scenes = scenes.filter(scene_characters__character_id=character_id)
-        if params.get("time_of_day"):
-            scenes = scenes.filter(time_of_day=params["time_of_day"].upper())
-        if params.get("omitted") in ("true", "false"):
-            scenes = scenes.filter(omitted=params["omitted"] == "true")
-        ordering = params.get("ordering", "number")
-        return scenes.order_by(*SCENE_SORTS.get(ordering, SCENE_SORTS["number"]))
 
     def save_instance(self, scene: Scene, data: dict[str, Any]) -> Scene:
         links = data.pop("scene_characters", None)
@@ -244,7 +234,7 @@ class ElementCategoryViewSet(BreakdownViewSet[ElementCategory]):
 
     def get_base_queryset(self) -> QuerySet[ElementCategory]:
         element_categories_ensure(production=self.access.production)
-        return super().get_base_queryset().order_by("order", "name")
+        return element_categories_for(access=self.access)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         # Not paginated: a production has a dozen or so.
@@ -277,26 +267,10 @@ class ElementViewSet(BreakdownViewSet[Element]):
     reread_created = True
 
     def get_base_queryset(self) -> QuerySet[Element]:
-        elements = (
-            super()
-            .get_base_queryset()
-            .select_related("category")
-            .prefetch_related(
-                Prefetch(
-                    "scene_elements",
-                    queryset=SceneElement.objects.select_related("scene").order_by(
-                        "scene__sort_key", "id"
-                    ),
-                )
-            )
-            .order_by("category__order", "name", "id")
-        )
+        filters = None
         if self.action == "list":
-            if (category_id := _int_param(self.request, "category")) is not None:
-                elements = elements.filter(category_id=category_id)
-            if (scene_id := _int_param(self.request, "scene")) is not None:
-                elements = elements.filter(scene_elements__scene_id=scene_id)
-        return elements
+            filters = _validated(ElementFilterSet(self.request.query_params, access=self.access))
+        return element_list(access=self.access, filters=filters)
 
     @transaction.atomic  # the element and the scenes it is in, or nothing
     def save_instance(self, element: Element, data: dict[str, Any]) -> Element:
@@ -321,7 +295,7 @@ class ScreenplayImportViewSet(BreakdownReadViewSet[ScreenplayImport]):
     serializer_class = ScreenplayImportSerializer
 
     def get_base_queryset(self) -> QuerySet[ScreenplayImport]:
-        return super().get_base_queryset().select_related("uploaded_by", "applied_by")
+        return screenplay_imports_for(access=self.access)
 
     @extend_schema(
         request={"multipart/form-data": ScreenplayUploadSerializer},

@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -19,23 +19,23 @@ from django.views.decorators.http import require_http_methods, require_POST
 from productions.pages import page_context
 from productions.roles import Action
 from productions.scoping import Access, production_access
-from scheduling.eighths import format_eighths
-from scheduling.forms import (
+from scheduling.breakdown.eighths import format_eighths
+from scheduling.breakdown.filters import SceneFilterSet
+from scheduling.breakdown.forms import (
     LocationForm,
     SceneElementForm,
-    SceneFilterForm,
     ScreenplayUploadForm,
     SetForm,
 )
-from scheduling.importing import (
+from scheduling.breakdown.importing import (
     ImportAlreadyApplied,
     screenplay_import_apply,
     screenplay_import_upload,
 )
-from scheduling.models import ImportStatus, Location, SceneCharacter, SceneElement, Set
-from scheduling.screenplay import ScreenplayError
-from scheduling.selectors import (
-    SceneFilters,
+from scheduling.breakdown.models import ImportStatus, Location, SceneCharacter, SceneElement, Set
+from scheduling.breakdown.policies import can_apply_screenplay_import
+from scheduling.breakdown.screenplay import ScreenplayError
+from scheduling.breakdown.selectors import (
     locations_for,
     scene_breakdown,
     scene_detail,
@@ -44,7 +44,7 @@ from scheduling.selectors import (
     screenplay_imports_for,
     sets_for,
 )
-from scheduling.services import (
+from scheduling.breakdown.services import (
     element_categories_ensure,
     location_save,
     scene_character_remove,
@@ -82,31 +82,36 @@ def _form_errors(form: Any, error: ValidationError | IntegrityError) -> None:
 @require_http_methods(["GET", "HEAD"])
 def scene_list_view(request: HttpRequest, production_id: int) -> HttpResponse:
     access = _access(request, production_id, Action.VIEW_SCHEDULE)
-    form = SceneFilterForm(request.GET or None, access=access)
-    filters = SceneFilters()
-    if form.is_valid():
-        data = form.cleaned_data
-        filters = SceneFilters(
-            set_id=data["set"].pk if data["set"] else None,
-            character_id=data["character"].pk if data["character"] else None,
-            time_of_day=data["time_of_day"],
-            sort=data["sort"],
-        )
-    scenes = scene_list(access=access, filters=filters)
-    rows = list(scenes)
+    filters = SceneFilterSet(_scene_query(request), access=access)
+    rows = list(scene_list(access=access, filters=filters))
     total = sum(scene.eighths for scene in rows if not scene.omitted)
     context = _context(
         access,
         "scenes",
-        form=form,
+        form=filters.form,
         scenes=rows,
-        sort=filters.sort,
+        ordering=filters.values.get("ordering", "number"),
         total_pages=format_eighths(total),
         scene_count=sum(1 for scene in rows if not scene.omitted),
         omitted_count=sum(1 for scene in rows if scene.omitted),
-        filtered=any((filters.set_id, filters.character_id, filters.time_of_day)),
+        filtered=filters.narrows,
     )
     return render(request, "scheduling/scene_list.html", context)
+
+
+def _scene_query(request: HttpRequest) -> QueryDict | None:
+    """The page's query, or None when there is none (the form then shows no errors).
+
+    Links and bookmarks from before the page shared the API's parameters say ``sort``
+    for ``ordering``.
+    """
+    if not request.GET:
+        return None
+    if "sort" in request.GET and "ordering" not in request.GET:
+        query = request.GET.copy()
+        query.setlist("ordering", request.GET.getlist("sort"))
+        return query
+    return request.GET
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -226,6 +231,7 @@ def screenplay_preview_view(
         screenplay_import=screenplay_import,
         changes=screenplay_import.changes,
         is_preview=screenplay_import.status == ImportStatus.PREVIEW,
+        can_apply=can_apply_screenplay_import(access, screenplay_import),
     )
     return render(request, "scheduling/screenplay_preview.html", context)
 
@@ -322,7 +328,7 @@ def set_detail_view(request: HttpRequest, production_id: int, set_id: int) -> Ht
         else:
             messages.success(request, f"Saved {set_.name}.")
             return redirect("scheduling:set-list", production_id=access.production.pk)
-    scenes = scene_list(access=access, filters=SceneFilters(set_id=set_.pk))
+    scenes = scene_list(access=access, filters=SceneFilterSet({"set": set_.pk}, access=access))
     context = _context(
         access,
         "sets",

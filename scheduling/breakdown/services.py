@@ -1,6 +1,6 @@
 """Writes for the script breakdown: locations, sets, scenes, categories and elements.
 
-Screenplay import has its own module (:mod:`scheduling.importing`).  Every function takes
+Screenplay import has its own module (:mod:`scheduling.breakdown.importing`).  Every function takes
 objects already fetched through ``for_access``; the checks here are about the data (same
 production, sensible values), not about who may write.
 """
@@ -16,7 +16,7 @@ from django.db.models import Model
 from crew.models import Character
 from crew.services import character_save
 from productions.models import Production
-from scheduling.models import (
+from scheduling.breakdown.models import (
     DEFAULT_ELEMENT_CATEGORIES,
     Element,
     ElementCategory,

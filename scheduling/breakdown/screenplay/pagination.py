@@ -62,8 +62,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from scheduling.eighths import LINES_PER_PAGE, lines_to_eighths
-from scheduling.screenplay.model import Element, Kind
+from scheduling.breakdown.eighths import LINES_PER_PAGE, lines_to_eighths
+from scheduling.breakdown.screenplay.model import Element, Kind
 
 MIN_SPLIT_LINES = 2
 DUAL_DIALOGUE_WIDTH = 28

@@ -27,8 +27,8 @@ from django.utils import timezone
 from crew.models import Character
 from productions.models import Production
 from productions.scoping import Access
-from scheduling.eighths import format_eighths
-from scheduling.models import (
+from scheduling.breakdown.eighths import format_eighths
+from scheduling.breakdown.models import (
     ImportStatus,
     Scene,
     SceneCharacter,
@@ -37,14 +37,14 @@ from scheduling.models import (
     TimeOfDay,
     scene_number_sort_key,
 )
-from scheduling.screenplay import (
+from scheduling.breakdown.screenplay import (
     MAX_SCREENPLAY_BYTES,
     ParsedScene,
     ParsedScreenplay,
     ScreenplayError,
     parse_screenplay,
 )
-from scheduling.services import element_categories_ensure
+from scheduling.breakdown.services import element_categories_ensure
 
 # The parser's time words, reduced to the ones a stripboard colours by.
 _TIME_OF_DAY = {

@@ -2,19 +2,19 @@
 
 * :mod:`.locations`: ``Location`` (a real place) and ``Set`` (the place in the story).
 * :mod:`.scenes`: ``Scene`` and ``SceneCharacter`` (who appears in it, speaking or not).
-* :mod:`.breakdown`: ``ElementCategory``, ``Element`` and ``SceneElement``.
+* :mod:`.elements`: ``ElementCategory``, ``Element`` and ``SceneElement``.
 * :mod:`.imports`: ``ScreenplayImport``, one uploaded draft with its preview.
 """
 
-from scheduling.models.breakdown import (
+from scheduling.breakdown.models.elements import (
     DEFAULT_ELEMENT_CATEGORIES,
     Element,
     ElementCategory,
     SceneElement,
 )
-from scheduling.models.imports import ImportStatus, ScreenplayImport
-from scheduling.models.locations import Location, Set
-from scheduling.models.scenes import (
+from scheduling.breakdown.models.imports import ImportStatus, ScreenplayImport
+from scheduling.breakdown.models.locations import Location, Set
+from scheduling.breakdown.models.scenes import (
     IntExt,
     Scene,
     SceneCharacter,

@@ -8,7 +8,7 @@ from rest_framework import serializers
 
 from crew.models import Character
 from productions.api.base import ScopedPrimaryKeyField
-from scheduling.models import (
+from scheduling.breakdown.models import (
     Element,
     ElementCategory,
     Location,
@@ -17,7 +17,7 @@ from scheduling.models import (
     ScreenplayImport,
     Set,
 )
-from scheduling.screenplay import MAX_SCREENPLAY_BYTES
+from scheduling.breakdown.screenplay import MAX_SCREENPLAY_BYTES
 
 
 class LocationSerializer(serializers.ModelSerializer[Location]):

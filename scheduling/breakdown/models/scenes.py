@@ -17,8 +17,8 @@ from django.db.models import Q
 
 from crew.models import Character
 from productions.models import Production, ScopedQuerySet
-from scheduling.eighths import format_eighths
-from scheduling.models.locations import Set
+from scheduling.breakdown.eighths import format_eighths
+from scheduling.breakdown.models.locations import Set
 
 _NUMBER_RE = re.compile(r"^(?P<prefix>\D*?)(?P<digits>\d+)(?P<suffix>.*)$")
 _MAX_NUMBER = 10**9 - 1

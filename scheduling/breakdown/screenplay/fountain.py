@@ -32,8 +32,8 @@ from screenplain.parsers.fountain import parse_body, parse_title_page
 from screenplain.richstring import parse_emphasis
 from screenplain.types import Action, Dialog, DualDialog, PageBreak, Slug, Transition
 
-from scheduling.screenplay.headings import clean_text
-from scheduling.screenplay.model import Element, Kind, SceneMeta
+from scheduling.breakdown.screenplay.headings import clean_text
+from scheduling.breakdown.screenplay.model import Element, Kind, SceneMeta
 
 _LINEBREAK_RE = re.compile(r"\r\n|\r|\n")
 _STANDARD_HEADING_RE = re.compile(r"^(?:INT|EXT|EST|INT\.?/EXT|I/E)[. ]", re.IGNORECASE)

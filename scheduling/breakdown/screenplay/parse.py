@@ -13,11 +13,11 @@ from __future__ import annotations
 import codecs
 import re
 
-from scheduling.screenplay.errors import ScreenplayError
-from scheduling.screenplay.fdx import parse_fdx
-from scheduling.screenplay.fountain import parse_fountain
-from scheduling.screenplay.model import ParsedScreenplay
-from scheduling.screenplay.scenes import build_screenplay
+from scheduling.breakdown.screenplay.errors import ScreenplayError
+from scheduling.breakdown.screenplay.fdx import parse_fdx
+from scheduling.breakdown.screenplay.fountain import parse_fountain
+from scheduling.breakdown.screenplay.model import ParsedScreenplay
+from scheduling.breakdown.screenplay.scenes import build_screenplay
 
 MAX_SCREENPLAY_BYTES = 5 * 1024 * 1024
 

@@ -7,14 +7,13 @@ number of queries for 10 scenes as for 300.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
-from crew.models import Character
 from productions.scoping import Access
-from scheduling.models import (
+from scheduling.breakdown.models import (
     Element,
     ElementCategory,
     Location,
@@ -23,17 +22,10 @@ from scheduling.models import (
     SceneElement,
     ScreenplayImport,
     Set,
-    TimeOfDay,
 )
 
-SCENE_SORTS: dict[str, tuple[str, ...]] = {
-    "number": ("sort_key", "number", "id"),
-    "-number": ("-sort_key", "-number", "-id"),
-    "set": ("set__name", "sort_key", "id"),
-    "-set": ("-set__name", "sort_key", "id"),
-    "pages": ("eighths", "sort_key", "id"),
-    "-pages": ("-eighths", "sort_key", "id"),
-}
+if TYPE_CHECKING:
+    from scheduling.breakdown.filters import ElementFilterSet, SceneFilterSet
 
 
 def _cast_order(prefix: str = "") -> list[Any]:
@@ -64,36 +56,21 @@ def sets_for(*, access: Access) -> QuerySet[Set]:
     )
 
 
-def characters_for(*, access: Access) -> QuerySet[Character]:
-    return Character.objects.for_access(access).order_by(*_cast_order())
+def scene_list(*, access: Access, filters: SceneFilterSet | None = None) -> QuerySet[Scene]:
+    """Scenes with their set and characters, in script order unless ``filters`` sort them.
 
-
-@dataclass
-class SceneFilters:
-    set_id: int | None = None
-    character_id: int | None = None
-    time_of_day: str = ""
-    sort: str = "number"
-    include_omitted: bool = True
-
-
-def scene_list(*, access: Access, filters: SceneFilters | None = None) -> QuerySet[Scene]:
-    """Scenes with their set and characters, filtered and sorted as the scene list asks."""
-    filters = filters or SceneFilters()
-    scenes = (
+    The scene list page and the scenes API both read through here with the same
+    :class:`~scheduling.breakdown.filters.SceneFilterSet`, so they cannot disagree.
+    """
+    scenes: QuerySet[Scene] = (
         Scene.objects.for_access(access)
         .select_related("set__location")
         .prefetch_related(scene_characters_prefetch())
+        .in_script_order()
     )
-    if filters.set_id is not None:
-        scenes = scenes.filter(set_id=filters.set_id)
-    if filters.character_id is not None:
-        scenes = scenes.filter(scene_characters__character_id=filters.character_id)
-    if filters.time_of_day in TimeOfDay.values:
-        scenes = scenes.filter(time_of_day=filters.time_of_day)
-    if not filters.include_omitted:
-        scenes = scenes.filter(omitted=False)
-    return scenes.order_by(*SCENE_SORTS.get(filters.sort, SCENE_SORTS["number"]))
+    if filters is not None:
+        scenes = filters.filter_queryset(scenes)
+    return scenes
 
 
 def scene_total_eighths(scenes: QuerySet[Scene]) -> int:
@@ -149,13 +126,24 @@ def element_categories_for(*, access: Access) -> QuerySet[ElementCategory]:
     return ElementCategory.objects.for_access(access).order_by("order", "name")
 
 
-def elements_for(*, access: Access) -> QuerySet[Element]:
-    return (
+def element_list(*, access: Access, filters: ElementFilterSet | None = None) -> QuerySet[Element]:
+    """Elements by category, each with the scenes it is in (in script order)."""
+    elements: QuerySet[Element] = (
         Element.objects.for_access(access)
         .select_related("category")
-        .annotate(scene_count=Count("scene_elements"))
+        .prefetch_related(
+            Prefetch(
+                "scene_elements",
+                queryset=SceneElement.objects.select_related("scene").order_by(
+                    "scene__sort_key", "id"
+                ),
+            )
+        )
         .order_by("category__order", "name", "id")
     )
+    if filters is not None:
+        elements = filters.filter_queryset(elements)
+    return elements
 
 
 def screenplay_imports_for(*, access: Access) -> QuerySet[ScreenplayImport]:

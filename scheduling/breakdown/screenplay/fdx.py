@@ -20,10 +20,10 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from scheduling.eighths import parse_eighths
-from scheduling.screenplay.errors import ScreenplayError
-from scheduling.screenplay.headings import clean_text
-from scheduling.screenplay.model import Element, Kind, SceneMeta
+from scheduling.breakdown.eighths import parse_eighths
+from scheduling.breakdown.screenplay.errors import ScreenplayError
+from scheduling.breakdown.screenplay.headings import clean_text
+from scheduling.breakdown.screenplay.model import Element, Kind, SceneMeta
 
 _KINDS: dict[str, Kind] = {
     "Scene Heading": Kind.HEADING,

@@ -1,4 +1,8 @@
-"""Forms for the breakdown pages. They only collect input: services do the writing."""
+"""Forms for the breakdown pages. They only collect input: services do the writing.
+
+The scene list's filter form is :class:`~scheduling.breakdown.filters.SceneFilterSet`'s, shared
+with the API.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,10 @@ from typing import Any
 
 from django import forms
 
-from crew.models import Character
 from productions.scoping import Access
-from scheduling.models import ElementCategory, Location, Set, TimeOfDay
-from scheduling.screenplay import MAX_SCREENPLAY_BYTES
-from scheduling.selectors import SCENE_SORTS, characters_for, element_categories_for, sets_for
+from scheduling.breakdown.models import ElementCategory, Location, Set
+from scheduling.breakdown.screenplay import MAX_SCREENPLAY_BYTES
+from scheduling.breakdown.selectors import element_categories_for
 
 
 class LocationForm(forms.ModelForm[Location]):
@@ -49,42 +52,6 @@ class SetForm(forms.ModelForm[Set]):
         location = self.fields["location"]
         assert isinstance(location, forms.ModelChoiceField)
         location.queryset = Location.objects.for_access(access)
-
-
-class SceneFilterForm(forms.Form):
-    set = forms.ModelChoiceField(queryset=Set.objects.none(), required=False, empty_label="Any")
-    character = forms.ModelChoiceField(
-        queryset=Character.objects.none(), required=False, empty_label="Anyone"
-    )
-    time_of_day = forms.ChoiceField(
-        label="Time of day", choices=[("", "Any"), *TimeOfDay.choices], required=False
-    )
-    # A free field cleaned to a known sort: a stale bookmark should not drop the filters.
-    sort = forms.CharField(
-        required=False,
-        widget=forms.Select(
-            choices=[
-                ("number", "Scene number"),
-                ("-number", "Scene number, last first"),
-                ("set", "Set"),
-                ("pages", "Shortest first"),
-                ("-pages", "Longest first"),
-            ]
-        ),
-    )
-
-    def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        set_field = self.fields["set"]
-        character = self.fields["character"]
-        assert isinstance(set_field, forms.ModelChoiceField)
-        assert isinstance(character, forms.ModelChoiceField)
-        set_field.queryset = sets_for(access=access)
-        character.queryset = characters_for(access=access)
-
-    def clean_sort(self) -> str:
-        sort = self.cleaned_data.get("sort") or "number"
-        return sort if sort in SCENE_SORTS else "number"
 
 
 class SceneElementForm(forms.Form):

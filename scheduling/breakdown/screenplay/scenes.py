@@ -18,16 +18,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scheduling.screenplay.errors import ScreenplayError
-from scheduling.screenplay.headings import clean_text, normalise_cue, split_heading
-from scheduling.screenplay.model import (
+from scheduling.breakdown.screenplay.errors import ScreenplayError
+from scheduling.breakdown.screenplay.headings import clean_text, normalise_cue, split_heading
+from scheduling.breakdown.screenplay.model import (
     Element,
     Kind,
     ParsedScene,
     ParsedScreenplay,
     SceneMeta,
 )
-from scheduling.screenplay.pagination import SceneSpan, paginate
+from scheduling.breakdown.screenplay.pagination import SceneSpan, paginate
 
 SYNOPSIS_LIMIT = 300
 

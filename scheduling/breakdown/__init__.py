@@ -1,0 +1,1 @@
+"""The script breakdown: locations, sets, scenes, their elements, and screenplay import."""
