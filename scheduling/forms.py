@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from crew.models import Character
 from productions.scoping import Access
@@ -29,6 +31,14 @@ class LocationForm(forms.ModelForm[Location]):
             "basecamp_notes",
             "notes",
         ]
+        labels = {
+            "name": _("Name"),
+            "address": _("Address"),
+            "latitude": _("Latitude"),
+            "longitude": _("Longitude"),
+            "time_zone": _("Time zone"),
+            "notes": _("Notes"),
+        }
         widgets = {
             "address": forms.Textarea(attrs={"rows": 2}),
             "hospital_address": forms.Textarea(attrs={"rows": 2}),
@@ -42,6 +52,7 @@ class SetForm(forms.ModelForm[Set]):
     class Meta:
         model = Set
         fields = ["name", "location", "notes"]
+        labels = {"name": _("Name"), "location": _("Location"), "notes": _("Notes")}
         widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
@@ -52,23 +63,29 @@ class SetForm(forms.ModelForm[Set]):
 
 
 class SceneFilterForm(forms.Form):
-    set = forms.ModelChoiceField(queryset=Set.objects.none(), required=False, empty_label="Any")
+    set = forms.ModelChoiceField(
+        label=_("Set"), queryset=Set.objects.none(), required=False, empty_label=_("Any")
+    )
     character = forms.ModelChoiceField(
-        queryset=Character.objects.none(), required=False, empty_label="Anyone"
+        label=_("Character"),
+        queryset=Character.objects.none(),
+        required=False,
+        empty_label=_("Anyone"),
     )
     time_of_day = forms.ChoiceField(
-        label="Time of day", choices=[("", "Any"), *TimeOfDay.choices], required=False
+        label=_("Time of day"), choices=[("", _("Any")), *TimeOfDay.choices], required=False
     )
     # A free field cleaned to a known sort: a stale bookmark should not drop the filters.
     sort = forms.CharField(
+        label=_("Sort"),
         required=False,
         widget=forms.Select(
             choices=[
-                ("number", "Scene number"),
-                ("-number", "Scene number, last first"),
-                ("set", "Set"),
-                ("pages", "Shortest first"),
-                ("-pages", "Longest first"),
+                ("number", _("Scene number")),
+                ("-number", _("Scene number, last first")),
+                ("set", _("Set")),
+                ("pages", _("Shortest first")),
+                ("-pages", _("Longest first")),
             ]
         ),
     )
@@ -88,9 +105,11 @@ class SceneFilterForm(forms.Form):
 
 
 class SceneElementForm(forms.Form):
-    category = forms.ModelChoiceField(queryset=ElementCategory.objects.none())
-    name = forms.CharField(max_length=200, help_text="e.g. vintage Porsche; for cast, a name.")
-    quantity = forms.IntegerField(min_value=1, max_value=100_000, initial=1)
+    category = forms.ModelChoiceField(label=_("Category"), queryset=ElementCategory.objects.none())
+    name = forms.CharField(
+        label=_("Name"), max_length=200, help_text=_("e.g. vintage Porsche; for cast, a name.")
+    )
+    quantity = forms.IntegerField(label=_("Quantity"), min_value=1, max_value=100_000, initial=1)
 
     def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -101,11 +120,14 @@ class SceneElementForm(forms.Form):
 
 class ScreenplayUploadForm(forms.Form):
     file = forms.FileField(
-        label="Screenplay",
+        label=_("Screenplay"),
         allow_empty_file=True,  # the importer explains what is wrong with an empty file
-        help_text=(
-            f"Fountain (.fountain) or Final Draft (.fdx), up to "
-            f"{MAX_SCREENPLAY_BYTES // 1_048_576} MB. Nothing changes until you apply it."
+        help_text=format_lazy(
+            _(
+                "Fountain (.fountain) or Final Draft (.fdx), up to {megabytes} MB. "
+                "Nothing changes until you apply it."
+            ),
+            megabytes=MAX_SCREENPLAY_BYTES // 1_048_576,
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".fountain,.fdx,.txt,.spmd,.xml"}),
     )
