@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
@@ -23,10 +24,10 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
             return None
         raw = raw.strip()
         if not raw or " " in raw:
-            raise exceptions.AuthenticationFailed("Malformed Authorization header.")
+            raise exceptions.AuthenticationFailed(gettext("Malformed Authorization header."))
         token = api_token_authenticate(raw=raw)
         if token is None:
-            raise exceptions.AuthenticationFailed("Invalid or revoked token.")
+            raise exceptions.AuthenticationFailed(gettext("Invalid or revoked token."))
         return token.user, token
 
     def authenticate_header(self, request: Any) -> str:

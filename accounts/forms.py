@@ -4,7 +4,10 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
+from accounts.locale import user_language
 from accounts.models import User, time_zone_choices
 from accounts.services import api_tokens_revoke_all
 from core.background import enqueue_after_commit
@@ -15,7 +18,8 @@ class QueuedPasswordResetForm(PasswordResetForm):
     """Sends the reset e-mail from a worker, after the request's transaction commits.
 
     Unlike Django's form it also serves active accounts with no password yet: people who
-    were invited and whose set-password link expired before they used it.
+    were invited and whose set-password link expired before they used it. The e-mail is
+    in the account holder's language, whoever asked for it.
     """
 
     def get_users(self, email: str) -> Any:
@@ -32,21 +36,26 @@ class QueuedPasswordResetForm(PasswordResetForm):
     ) -> None:
         from django.template import loader
 
-        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
-        body = loader.render_to_string(email_template_name, context)
+        with translation.override(user_language(context["user"]) or translation.get_language()):
+            subject_lines = loader.render_to_string(subject_template_name, context)
+            body = loader.render_to_string(email_template_name, context)
+        subject = "".join(subject_lines.splitlines())
         enqueue_after_commit(send_email, subject=subject, body=body, to=[to_email])
 
 
 class ProfileForm(forms.ModelForm[User]):
-    time_zone = forms.ChoiceField(choices=time_zone_choices)
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices)
 
     class Meta:
         model = User
         fields = ["name", "language", "time_zone"]
+        labels = {"name": _("Name"), "language": _("Language")}
 
 
 class TokenForm(forms.Form):
-    name = forms.CharField(max_length=100, help_text="What will use it, e.g. “payroll export”.")
+    name = forms.CharField(
+        label=_("Name"), max_length=100, help_text=_("What will use it, e.g. “payroll export”.")
+    )
 
 
 class _RevokesTokens:

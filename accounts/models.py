@@ -13,11 +13,16 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 def validate_time_zone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
-        raise ValidationError(f"{value!r} is not an IANA time zone name (e.g. Europe/Paris).")
+        raise ValidationError(
+            _("%(value)r is not an IANA time zone name (e.g. Europe/Paris)."),
+            code="invalid_time_zone",
+            params={"value": value},
+        )
 
 
 def time_zone_choices() -> list[tuple[str, str]]:
@@ -45,7 +50,7 @@ class UserManager(BaseUserManager["User"]):
 
 
 class User(AbstractBaseUser, PermissionsMixin):
-    email = models.EmailField("e-mail", max_length=254, unique=True)
+    email = models.EmailField(_("e-mail"), max_length=254, unique=True)
     name = models.CharField(max_length=150, blank=True)
     language = models.CharField(
         max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
@@ -95,7 +100,7 @@ class ApiToken(models.Model):
     name = models.CharField(max_length=100)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     hint = models.CharField(
-        max_length=12, editable=False, help_text="First characters, to recognise it."
+        max_length=12, editable=False, help_text=_("First characters, to recognise it.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import ApiToken, User, hash_token
 
@@ -13,7 +14,9 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     """Create a token and return it with its raw value, which is never stored."""
     name = name.strip()
     if not name:
-        raise ValidationError({"name": ["Give the token a name, e.g. the tool that will use it."]})
+        raise ValidationError(
+            {"name": [_("Give the token a name, e.g. the tool that will use it.")]}
+        )
     raw = ApiToken.generate()
     try:
         with transaction.atomic():
@@ -21,7 +24,8 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
                 user=user, name=name[:100], key_hash=hash_token(raw), hint=raw[:8]
             )
     except IntegrityError:
-        raise ValidationError({"name": [f"You already have a token called {name!r}."]}) from None
+        message = _("You already have a token called %(name)r.") % {"name": name}
+        raise ValidationError({"name": [message]}) from None
     return token, raw
 
 

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequired
 from django.http import HttpRequest, HttpResponseBadRequest, HttpResponseBase, JsonResponse
+from django.utils.translation import gettext as _
 
 
 class LoginRequiredMiddleware(DjangoLoginRequired):
@@ -46,7 +47,7 @@ class RejectNulBytesMiddleware:
             "\x00" in key or any("\x00" in value for value in values)
             for key, values in request.GET.lists()
         ):
-            message = "The address contains a NUL character, which no search can use."
+            message = _("The address contains a NUL character, which no search can use.")
             if request.path_info.startswith("/api/"):
                 return JsonResponse({"detail": message, "errors": {}}, status=400)
             return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")

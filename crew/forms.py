@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import time_zone_choices
 from crew.models import (
@@ -22,6 +25,9 @@ from crew.phones import normalise_phone
 from productions.forms import DateInput, DateTimeLocalInput
 from productions.roles import Role
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 class PhoneField(forms.CharField):
     """Takes a number as typed (+44 20 7946 0958, 020 7946 0958…) and cleans it to E.164."""
@@ -31,7 +37,7 @@ class PhoneField(forms.CharField):
         kwargs.setdefault("max_length", 40)
         kwargs.setdefault(
             "help_text",
-            "Any format; include the country code (+44…) for numbers from abroad.",
+            _("Any format; include the country code (+44…) for numbers from abroad."),
         )
         super().__init__(**kwargs)
         self.region = region
@@ -53,25 +59,27 @@ class _RegionMixin:
 
 
 def _time_zones() -> list[tuple[str, str]]:
-    return [("", "Same as the production"), *time_zone_choices()]
+    return [("", gettext("Same as the production")), *time_zone_choices()]
 
 
 class OwnContactForm(_RegionMixin, forms.Form):
     """What anyone may change on their own record: contact details and sharing."""
 
-    pronouns = forms.CharField(max_length=30, required=False)
-    email = forms.EmailField(label="E-mail", required=False)
-    phone = PhoneField()
+    pronouns = forms.CharField(label=_("Pronouns"), max_length=30, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = PhoneField(label=_("Phone"))
     address = forms.CharField(
-        label="Home address", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Home address"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    language = forms.ChoiceField(label="Preferred language", choices=settings.LANGUAGES)
-    time_zone = forms.ChoiceField(choices=_time_zones, required=False)
-    emergency_contact_name = forms.CharField(max_length=150, required=False)
-    emergency_contact_phone = PhoneField()
-    dietary_notes = forms.CharField(max_length=300, required=False)
-    share_email = forms.BooleanField(label="Show my e-mail to the whole team", required=False)
-    share_phone = forms.BooleanField(label="Show my phone to the whole team", required=False)
+    language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=_time_zones, required=False)
+    emergency_contact_name = forms.CharField(
+        label=_("Emergency contact name"), max_length=150, required=False
+    )
+    emergency_contact_phone = PhoneField(label=_("Emergency contact phone"))
+    dietary_notes = forms.CharField(label=_("Dietary notes"), max_length=300, required=False)
+    share_email = forms.BooleanField(label=_("Show my e-mail to the whole team"), required=False)
+    share_phone = forms.BooleanField(label=_("Show my phone to the whole team"), required=False)
 
     def __init__(self, *args: Any, region: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -81,7 +89,7 @@ class OwnContactForm(_RegionMixin, forms.Form):
 class PersonForm(OwnContactForm):
     """Everything on a person (producers)."""
 
-    name = forms.CharField(max_length=150)
+    name = forms.CharField(label=_("Name"), max_length=150)
     field_order = ["name"]
 
 
@@ -93,23 +101,26 @@ class PositionChoiceField(forms.ModelChoiceField[Position]):
 
 
 class EngagementFieldsMixin(forms.Form):
-    position = PositionChoiceField(queryset=Position.objects.none())
+    position = PositionChoiceField(label=_("Position"), queryset=Position.objects.none())
     department = forms.ModelChoiceField(
+        label=_("Department"),
         queryset=Department.objects.none(),
         required=False,
-        help_text="Leave empty for the position's own department.",
+        help_text=_("Leave empty for the position's own department."),
     )
-    start_date = forms.DateField(required=False, widget=DateInput())
-    end_date = forms.DateField(required=False, widget=DateInput())
+    start_date = forms.DateField(label=_("Start date"), required=False, widget=DateInput())
+    end_date = forms.DateField(label=_("End date"), required=False, widget=DateInput())
     call_offset_minutes = forms.IntegerField(
-        label="Call offset (minutes)",
+        label=_("Call offset (minutes)"),
         initial=0,
         required=False,
         min_value=-720,
         max_value=720,
-        help_text="Before (negative) or after general call; 0 = at general call.",
+        help_text=_("Before (negative) or after general call; 0 = at general call."),
     )
-    status = forms.ChoiceField(choices=EngagementStatus.choices, initial=EngagementStatus.OFFERED)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=EngagementStatus.choices, initial=EngagementStatus.OFFERED
+    )
 
     def limit_choices(self, *, positions: Any, departments: Any) -> None:
         position_field = self.fields["position"]
@@ -129,13 +140,13 @@ class EngagementFieldsMixin(forms.Form):
         data = self.cleaned_data
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
-            self.add_error("end_date", "The end date cannot be before the start date.")
+            self.add_error("end_date", gettext("The end date cannot be before the start date."))
         return data
 
 
 class EngagementForm(EngagementFieldsMixin):
     notes = forms.CharField(
-        label="Department notes", required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Department notes"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
 
     def __init__(
@@ -150,24 +161,24 @@ class CrewAddForm(_RegionMixin, EngagementFieldsMixin):
     NO_ACCOUNT = "none"
     INVITE = "invite"
 
-    name = forms.CharField(max_length=150)
-    pronouns = forms.CharField(max_length=30, required=False)
-    email = forms.EmailField(label="E-mail", required=False)
-    phone = PhoneField()
+    name = forms.CharField(label=_("Name"), max_length=150)
+    pronouns = forms.CharField(label=_("Pronouns"), max_length=30, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = PhoneField(label=_("Phone"))
     account = forms.ChoiceField(
-        label="Log-in",
+        label=_("Log-in"),
         choices=[
-            (NO_ACCOUNT, "No account: they get their calls by e-mail or text"),
-            (INVITE, "Invite to log in: send an e-mail with a link to choose a password"),
+            (NO_ACCOUNT, _("No account: they get their calls by e-mail or text")),
+            (INVITE, _("Invite to log in: send an e-mail with a link to choose a password")),
         ],
         initial=NO_ACCOUNT,
         widget=forms.RadioSelect,
     )
     role = forms.ChoiceField(
-        label="Role on the production",
+        label=_("Role on the production"),
         choices=Role.choices,
         initial=Role.CREW,
-        help_text="What they may see and do once logged in.",
+        help_text=_("What they may see and do once logged in."),
     )
     field_order = ["name", "pronouns", "email", "phone", "position", "department"]
 
@@ -176,7 +187,7 @@ class CrewAddForm(_RegionMixin, EngagementFieldsMixin):
         *args: Any,
         positions: Any,
         departments: Any,
-        roles: list[tuple[str, str]],
+        roles: Sequence[tuple[str, StrOrPromise]],
         department_required: bool,
         region: str | None = None,
         **kwargs: Any,
@@ -192,7 +203,7 @@ class CrewAddForm(_RegionMixin, EngagementFieldsMixin):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("account") == self.INVITE and not data.get("email"):
-            self.add_error("email", "An invitation needs an e-mail address.")
+            self.add_error("email", gettext("An invitation needs an e-mail address."))
         return data
 
     def person_fields(self) -> dict[str, Any]:
@@ -208,36 +219,39 @@ class CrewImportForm(forms.Form):
 
     # Empty files reach the importer, which explains what it expected.
     file = forms.FileField(
-        label="CSV file",
+        label=_("CSV file"),
         allow_empty_file=True,
-        help_text="UTF-8, one row per person and position.",
+        help_text=_("UTF-8, one row per person and position."),
     )
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > self.MAX_BYTES:
-            raise ValidationError("The file is larger than 2 MB; split it into smaller files.")
+            raise ValidationError(
+                gettext("The file is larger than 2 MB; split it into smaller files.")
+            )
         return upload
 
 
 class UnavailabilityForm(forms.Form):
     """Dates a person cannot work. The reason is seen only by producers and the person."""
 
-    start_date = forms.DateField(label="From", widget=DateInput())
+    start_date = forms.DateField(label=_("From"), widget=DateInput())
     end_date = forms.DateField(
-        label="To", required=False, widget=DateInput(), help_text="Leave empty for one day."
+        label=_("To"), required=False, widget=DateInput(), help_text=_("Leave empty for one day.")
     )
     reason = forms.CharField(
+        label=_("Reason"),
         max_length=200,
         required=False,
-        help_text="Optional. Only producers and the person themself see it.",
+        help_text=_("Optional. Only producers and the person themself see it."),
     )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
-            self.add_error("end_date", "The end date cannot be before the start date.")
+            self.add_error("end_date", gettext("The end date cannot be before the start date."))
         return data
 
 
@@ -250,20 +264,22 @@ class EngagementChoiceField(forms.ModelChoiceField[Engagement]):
 
 
 class CharacterForm(forms.Form):
-    name = forms.CharField(max_length=120, help_text="As in the script; saved in capitals.")
+    name = forms.CharField(
+        label=_("Name"), max_length=120, help_text=_("As in the script; saved in capitals.")
+    )
     cast_number = forms.IntegerField(
-        label="Cast ID",
+        label=_("Cast ID"),
         required=False,
         min_value=1,
         max_value=32767,
-        help_text="1 is the lead. Leave empty for a part without a cast ID yet.",
+        help_text=_("1 is the lead. Leave empty for a part without a cast ID yet."),
     )
     engagement = EngagementChoiceField(
-        label="Played by",
+        label=_("Played by"),
         queryset=Engagement.objects.none(),
         required=False,
-        empty_label="Not cast yet",
-        help_text="Anyone engaged on this production; the cast department comes first.",
+        empty_label=_("Not cast yet"),
+        help_text=_("Anyone engaged on this production; the cast department comes first."),
     )
 
     def __init__(self, *args: Any, engagements: Any, **kwargs: Any) -> None:
@@ -274,54 +290,71 @@ class CharacterForm(forms.Form):
 
 
 class DepartmentForm(forms.Form):
-    name = forms.CharField(max_length=80)
+    name = forms.CharField(label=_("Name"), max_length=80)
     order = forms.IntegerField(
+        label=_("Order"),
         required=False,
         min_value=0,
         max_value=32767,
-        help_text="Call-sheet order: lower numbers come first. Leave empty to put it last.",
+        help_text=_("Call-sheet order: lower numbers come first. Leave empty to put it last."),
     )
 
     def __init__(self, *args: Any, new: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not new:
-            self.fields["order"].help_text = "Call-sheet order: lower numbers come first."
+            self.fields["order"].help_text = gettext("Call-sheet order: lower numbers come first.")
 
 
 class PositionForm(forms.Form):
-    title = forms.CharField(max_length=80)
+    title = forms.CharField(label=_("Title"), max_length=80)
     department = forms.ModelChoiceField(
-        queryset=Department.objects.none(), required=False, empty_label="No department"
+        label=_("Department"),
+        queryset=Department.objects.none(),
+        required=False,
+        empty_label=_("No department"),
     )
-    is_head_of_department = forms.BooleanField(label="Head of department", required=False)
+    is_head_of_department = forms.BooleanField(label=_("Head of department"), required=False)
     order = forms.IntegerField(
+        label=_("Order"),
         required=False,
         min_value=0,
         max_value=32767,
-        help_text="Order within the department: lower numbers come first. "
-        "Leave empty to put it last.",
+        help_text=_(
+            "Order within the department: lower numbers come first. Leave empty to put it last."
+        ),
     )
 
     def __init__(self, *args: Any, departments: Any, new: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not new:
-            self.fields["order"].help_text = "Order within the department: lower comes first."
+            self.fields["order"].help_text = gettext(
+                "Order within the department: lower comes first."
+            )
         field = self.fields["department"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = departments
 
 
 class DeadlineForm(forms.Form):
-    title = forms.CharField(max_length=200)
-    due = forms.DateTimeField(widget=DateTimeLocalInput(), help_text="In the production's time.")
-    department = forms.ModelChoiceField(queryset=Department.objects.none(), required=False)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    due = forms.DateTimeField(
+        label=_("Due"), widget=DateTimeLocalInput(), help_text=_("In the production's time.")
+    )
+    department = forms.ModelChoiceField(
+        label=_("Department"), queryset=Department.objects.none(), required=False
+    )
     owners = forms.ModelMultipleChoiceField(
+        label=_("Owners"),
         queryset=Person.objects.none(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
-    status = forms.ChoiceField(choices=DeadlineStatus.choices, initial=DeadlineStatus.OPEN)
-    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    status = forms.ChoiceField(
+        label=_("Status"), choices=DeadlineStatus.choices, initial=DeadlineStatus.OPEN
+    )
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args: Any, departments: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import validate_time_zone
 from crew.phones import validate_e164
@@ -34,7 +35,9 @@ class Department(models.Model):
                 "production",
                 Lower("name"),
                 name="department_unique_name",
-                violation_error_message="This production already has a department with that name.",
+                violation_error_message=_(
+                    "This production already has a department with that name."
+                ),
             )
         ]
 
@@ -48,7 +51,7 @@ class Position(models.Model):
     department = models.ForeignKey(
         Department, on_delete=models.SET_NULL, null=True, blank=True, related_name="positions"
     )
-    is_head_of_department = models.BooleanField("head of department", default=False)
+    is_head_of_department = models.BooleanField(_("head of department"), default=False)
     order = models.PositiveSmallIntegerField(default=100)
 
     objects = ScopedQuerySet.as_manager()
@@ -60,7 +63,9 @@ class Position(models.Model):
                 "production",
                 Lower("title"),
                 name="position_unique_title",
-                violation_error_message="This production already has a position with that title.",
+                violation_error_message=_(
+                    "This production already has a position with that title."
+                ),
             )
         ]
 
@@ -78,17 +83,17 @@ class Person(models.Model):
         null=True,
         blank=True,
         related_name="people",
-        help_text="Their login, if they have one.",
+        help_text=_("Their login, if they have one."),
     )
     name = models.CharField(max_length=150)
     pronouns = models.CharField(max_length=30, blank=True)
-    email = models.EmailField("e-mail", blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(
-        max_length=20, blank=True, validators=[validate_e164], help_text="Stored as E.164."
+        max_length=20, blank=True, validators=[validate_e164], help_text=_("Stored as E.164.")
     )
-    address = models.TextField("home address", blank=True)
+    address = models.TextField(_("home address"), blank=True)
     language = models.CharField(
-        "preferred language", max_length=10, choices=settings.LANGUAGES, default="en"
+        _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
     time_zone = models.CharField(max_length=64, blank=True, validators=[validate_time_zone])
     emergency_contact_name = models.CharField(max_length=150, blank=True)
@@ -96,28 +101,28 @@ class Person(models.Model):
         max_length=20, blank=True, validators=[validate_e164]
     )
     dietary_notes = models.CharField(max_length=300, blank=True)
-    share_email = models.BooleanField("show my e-mail to the team", default=False)
-    share_phone = models.BooleanField("show my phone to the team", default=False)
+    share_email = models.BooleanField(_("show my e-mail to the team"), default=False)
+    share_phone = models.BooleanField(_("show my phone to the team"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "id"]
-        verbose_name_plural = "people"
+        verbose_name_plural = _("people")
         constraints = [
             models.UniqueConstraint(
                 "production",
                 Lower("email"),
                 condition=~Q(email=""),
                 name="person_unique_email_per_production",
-                violation_error_message="Someone on this production already has that e-mail.",
+                violation_error_message=_("Someone on this production already has that e-mail."),
             ),
             models.UniqueConstraint(
                 fields=["production", "user"],
                 condition=Q(user__isnull=False),
                 name="person_unique_user_per_production",
-                violation_error_message="This account already has a record on this production.",
+                violation_error_message=_("This account already has a record on this production."),
             ),
         ]
         indexes = [models.Index(Lower("name"), name="person_name_ci")]
@@ -127,9 +132,9 @@ class Person(models.Model):
 
 
 class EngagementStatus(models.TextChoices):
-    OFFERED = "offered", "Offered"
-    CONFIRMED = "confirmed", "Confirmed"
-    WRAPPED = "wrapped", "Wrapped"
+    OFFERED = "offered", _("Offered")
+    CONFIRMED = "confirmed", _("Confirmed")
+    WRAPPED = "wrapped", _("Wrapped")
 
 
 class Engagement(models.Model):
@@ -147,12 +152,12 @@ class Engagement(models.Model):
     end_date = models.DateField(null=True, blank=True)
     call_offset_minutes = models.SmallIntegerField(
         default=0,
-        help_text="Minutes before (negative) or after general call. 0 = at general call.",
+        help_text=_("Minutes before (negative) or after general call. 0 = at general call."),
     )
     status = models.CharField(
         max_length=10, choices=EngagementStatus.choices, default=EngagementStatus.OFFERED
     )
-    notes = models.TextField(blank=True, help_text="Department notes about this engagement.")
+    notes = models.TextField(blank=True, help_text=_("Department notes about this engagement."))
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ScopedQuerySet.as_manager()
@@ -166,17 +171,17 @@ class Engagement(models.Model):
                 | Q(start_date__isnull=True)
                 | Q(end_date__gte=F("start_date")),
                 name="engagement_end_after_start",
-                violation_error_message="The end date cannot be before the start date.",
+                violation_error_message=_("The end date cannot be before the start date."),
             ),
             models.CheckConstraint(
                 condition=Q(call_offset_minutes__gte=-720) & Q(call_offset_minutes__lte=720),
                 name="engagement_call_offset_within_12h",
-                violation_error_message="A call offset is at most 12 hours from general call.",
+                violation_error_message=_("A call offset is at most 12 hours from general call."),
             ),
             models.UniqueConstraint(
                 fields=["person", "position"],
                 name="engagement_unique_person_position",
-                violation_error_message="This person already holds that position here.",
+                violation_error_message=_("This person already holds that position here."),
             ),
         ]
 
@@ -190,7 +195,7 @@ class Character(models.Model):
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="characters")
     name = models.CharField(max_length=120)
     cast_number = models.PositiveSmallIntegerField(
-        "cast ID", null=True, blank=True, validators=[MinValueValidator(1)]
+        _("cast ID"), null=True, blank=True, validators=[MinValueValidator(1)]
     )
     engagement = models.ForeignKey(
         Engagement,
@@ -198,7 +203,7 @@ class Character(models.Model):
         null=True,
         blank=True,
         related_name="characters",
-        help_text="The cast member who plays the part.",
+        help_text=_("The cast member who plays the part."),
     )
 
     objects = ScopedQuerySet.as_manager()
@@ -210,12 +215,12 @@ class Character(models.Model):
                 "production",
                 Lower("name"),
                 name="character_unique_name",
-                violation_error_message="A character with that name already exists.",
+                violation_error_message=_("A character with that name already exists."),
             ),
             models.UniqueConstraint(
                 fields=["production", "cast_number"],
                 name="character_unique_cast_number",
-                violation_error_message="That cast ID is taken.",
+                violation_error_message=_("That cast ID is taken."),
             ),
             models.CheckConstraint(
                 condition=Q(cast_number__isnull=True) | Q(cast_number__gte=1),
@@ -243,12 +248,12 @@ class Unavailability(models.Model):
 
     class Meta:
         ordering = ["start_date", "id"]
-        verbose_name_plural = "unavailabilities"
+        verbose_name_plural = _("unavailabilities")
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__gte=F("start_date")),
                 name="unavailability_end_after_start",
-                violation_error_message="The end date cannot be before the start date.",
+                violation_error_message=_("The end date cannot be before the start date."),
             )
         ]
 
@@ -257,9 +262,9 @@ class Unavailability(models.Model):
 
 
 class DeadlineStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    DONE = "done", "Done"
-    MISSED = "missed", "Missed"
+    OPEN = "open", _("Open")
+    DONE = "done", _("Done")
+    MISSED = "missed", _("Missed")
 
 
 class Deadline(models.Model):

@@ -7,6 +7,8 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import time_zone_choices
 from productions.models import (
@@ -31,7 +33,14 @@ def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
         elif field == NON_FIELD_ERRORS:
             form.add_error(None, messages)
         else:
-            form.add_error(None, [f"{field.replace('_', ' ').capitalize()}: {m}" for m in messages])
+            label = field.replace("_", " ").capitalize()
+            form.add_error(
+                None,
+                [
+                    gettext("%(field)s: %(message)s") % {"field": label, "message": m}
+                    for m in messages
+                ],
+            )
 
 
 class DateInput(forms.DateInput):
@@ -49,27 +58,34 @@ class DateTimeLocalInput(forms.DateTimeInput):
 
 
 class ProductionForm(forms.Form):
-    title = forms.CharField(max_length=200)
-    kind = forms.ChoiceField(choices=ProductionKind.choices, initial=ProductionKind.FEATURE)
-    status = forms.ChoiceField(
-        choices=ProductionStatus.choices, initial=ProductionStatus.DEVELOPMENT
+    title = forms.CharField(label=_("Title"), max_length=200)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=ProductionKind.choices, initial=ProductionKind.FEATURE
     )
-    logline = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    status = forms.ChoiceField(
+        label=_("Status"), choices=ProductionStatus.choices, initial=ProductionStatus.DEVELOPMENT
+    )
+    logline = forms.CharField(
+        label=_("Logline"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     time_zone = forms.ChoiceField(
+        label=_("Time zone"),
         choices=time_zone_choices,
         initial="UTC",
-        help_text="Where the shoot happens: call times are in this zone.",
+        help_text=_("Where the shoot happens: call times are in this zone."),
     )
-    prep_start = forms.DateField(label="Prep starts", required=False, widget=DateInput())
-    shoot_start = forms.DateField(label="Shoot starts", required=False, widget=DateInput())
-    shoot_end = forms.DateField(label="Shoot ends", required=False, widget=DateInput())
-    wrap_date = forms.DateField(label="Wrap", required=False, widget=DateInput())
+    prep_start = forms.DateField(label=_("Prep starts"), required=False, widget=DateInput())
+    shoot_start = forms.DateField(label=_("Shoot starts"), required=False, widget=DateInput())
+    shoot_end = forms.DateField(label=_("Shoot ends"), required=False, widget=DateInput())
+    wrap_date = forms.DateField(label=_("Wrap"), required=False, widget=DateInput())
     office_address = forms.CharField(
-        label="Production office address",
+        label=_("Production office address"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    office_phone = forms.CharField(label="Production office phone", max_length=32, required=False)
+    office_phone = forms.CharField(
+        label=_("Production office phone"), max_length=32, required=False
+    )
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -77,11 +93,13 @@ class ProductionForm(forms.Form):
         prep, start = data.get("prep_start"), data.get("shoot_start")
         end, wrap = data.get("shoot_end"), data.get("wrap_date")
         if prep and start and prep > start:
-            self.add_error("prep_start", "Prep must start on or before the first shoot day.")
+            self.add_error(
+                "prep_start", gettext("Prep must start on or before the first shoot day.")
+            )
         if start and end and end < start:
-            self.add_error("shoot_end", "The shoot cannot end before it starts.")
+            self.add_error("shoot_end", gettext("The shoot cannot end before it starts."))
         if end and wrap and wrap < end:
-            self.add_error("wrap_date", "Wrap cannot come before the last shoot day.")
+            self.add_error("wrap_date", gettext("Wrap cannot come before the last shoot day."))
         return data
 
 
@@ -89,14 +107,15 @@ class ProductionSettingsForm(ProductionForm):
     """Everything on a production, including its per-production lists."""
 
     languages = forms.CharField(
+        label=_("Languages"),
         required=False,
-        help_text="Languages spoken on set, as ISO codes separated by commas: en, fr, de.",
+        help_text=_("Languages spoken on set, as ISO codes separated by commas: en, fr, de."),
     )
     revision_colours = forms.CharField(
-        label="Script revision colours",
+        label=_("Script revision colours"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="One colour per line, in the order revisions are issued.",
+        help_text=_("One colour per line, in the order revisions are issued."),
     )
 
     @staticmethod
@@ -113,7 +132,10 @@ class ProductionSettingsForm(ProductionForm):
             if not code:
                 continue
             if not _LANGUAGE_CODE.match(code) or len(code) > 10:
-                raise ValidationError(f"“{raw}” is not a language code; use ISO codes like en, fr.")
+                raise ValidationError(
+                    gettext("“%(code)s” is not a language code; use ISO codes like en, fr.")
+                    % {"code": raw}
+                )
             if code not in codes:
                 codes.append(code)
         return codes
@@ -125,9 +147,12 @@ class ProductionSettingsForm(ProductionForm):
             if not colour:
                 continue
             if len(colour) > 30:
-                raise ValidationError(f"“{colour[:30]}…” is too long (30 characters at most).")
+                raise ValidationError(
+                    gettext("“%(colour)s…” is too long (30 characters at most).")
+                    % {"colour": colour[:30]}
+                )
             if colour.lower() in (c.lower() for c in colours):
-                raise ValidationError(f"“{colour}” is listed twice.")
+                raise ValidationError(gettext("“%(colour)s” is listed twice.") % {"colour": colour})
             colours.append(colour)
         return colours
 
@@ -136,17 +161,24 @@ class CoProducerForm(forms.ModelForm[CoProducer]):
     class Meta:
         model = CoProducer
         fields = ["name", "country", "role", "share_percent"]
-        labels = {"share_percent": "Share (%)"}
+        labels = {
+            "name": _("Name"),
+            "country": _("Country"),
+            "role": _("Role"),
+            "share_percent": _("Share (%)"),
+        }
 
     def clean_country(self) -> str:
         return str(self.cleaned_data["country"]).strip().upper()
 
 
 class MemberInviteForm(forms.Form):
-    email = forms.EmailField(label="E-mail")
-    name = forms.CharField(max_length=150, required=False, help_text="For a new account.")
-    role = forms.ChoiceField(choices=Role.choices, initial=Role.CREW)
+    email = forms.EmailField(label=_("E-mail"))
+    name = forms.CharField(
+        label=_("Name"), max_length=150, required=False, help_text=_("For a new account.")
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.CREW)
 
 
 class MemberRoleForm(forms.Form):
-    role = forms.ChoiceField(choices=Role.choices)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)

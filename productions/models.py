@@ -9,6 +9,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import validate_time_zone
 from productions.roles import Role
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     from productions.scoping import Access
 
 # DOMAIN.md: the customary order of script revision colours. Productions may change it.
+# Stored on each production as data its producers edit, so not marked for translation.
 DEFAULT_REVISION_COLOURS = [
     "White",
     "Blue",
@@ -43,20 +46,20 @@ def default_languages() -> list[str]:
 
 
 class ProductionKind(models.TextChoices):
-    FEATURE = "feature", "Feature film"
-    SERIES = "series", "Series"
-    SHORT = "short", "Short film"
-    COMMERCIAL = "commercial", "Commercial"
-    DOCUMENTARY = "documentary", "Documentary"
+    FEATURE = "feature", _("Feature film")
+    SERIES = "series", _("Series")
+    SHORT = "short", _("Short film")
+    COMMERCIAL = "commercial", _("Commercial")
+    DOCUMENTARY = "documentary", _("Documentary")
 
 
 class ProductionStatus(models.TextChoices):
-    DEVELOPMENT = "development", "Development"
-    PRE_PRODUCTION = "pre_production", "Pre-production"
-    PRODUCTION = "production", "Production"
-    POST_PRODUCTION = "post_production", "Post-production"
-    DELIVERED = "delivered", "Delivered"
-    ARCHIVED = "archived", "Archived"
+    DEVELOPMENT = "development", _("Development")
+    PRE_PRODUCTION = "pre_production", _("Pre-production")
+    PRODUCTION = "production", _("Production")
+    POST_PRODUCTION = "post_production", _("Post-production")
+    DELIVERED = "delivered", _("Delivered")
+    ARCHIVED = "archived", _("Archived")
 
 
 class ProductionQuerySet(models.QuerySet["Production"]):
@@ -89,21 +92,21 @@ class Production(models.Model):
     )
     logline = models.TextField(blank=True)
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
-    prep_start = models.DateField("prep starts", null=True, blank=True)
-    shoot_start = models.DateField("shoot starts", null=True, blank=True)
-    shoot_end = models.DateField("shoot ends", null=True, blank=True)
-    wrap_date = models.DateField("wrap", null=True, blank=True)
+    prep_start = models.DateField(_("prep starts"), null=True, blank=True)
+    shoot_start = models.DateField(_("shoot starts"), null=True, blank=True)
+    shoot_end = models.DateField(_("shoot ends"), null=True, blank=True)
+    wrap_date = models.DateField(_("wrap"), null=True, blank=True)
     languages = ArrayField(
         models.CharField(max_length=10),
         default=default_languages,
         blank=True,
-        help_text="Languages spoken on set (ISO codes, e.g. en, fr).",
+        help_text=_("Languages spoken on set (ISO codes, e.g. en, fr)."),
     )
     revision_colours = ArrayField(
         models.CharField(max_length=30), default=default_revision_colours, blank=True
     )
-    office_address = models.TextField("production office address", blank=True)
-    office_phone = models.CharField("production office phone", max_length=32, blank=True)
+    office_address = models.TextField(_("production office address"), blank=True)
+    office_phone = models.CharField(_("production office phone"), max_length=32, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -117,28 +120,28 @@ class Production(models.Model):
                 | Q(shoot_start__isnull=True)
                 | Q(shoot_end__gte=models.F("shoot_start")),
                 name="production_shoot_end_after_start",
-                violation_error_message="The shoot cannot end before it starts.",
+                violation_error_message=_("The shoot cannot end before it starts."),
             ),
             models.CheckConstraint(
                 condition=Q(prep_start__isnull=True)
                 | Q(shoot_start__isnull=True)
                 | Q(prep_start__lte=models.F("shoot_start")),
                 name="production_prep_before_shoot",
-                violation_error_message="Prep must start on or before the first shoot day.",
+                violation_error_message=_("Prep must start on or before the first shoot day."),
             ),
             models.CheckConstraint(
                 condition=Q(wrap_date__isnull=True)
                 | Q(shoot_end__isnull=True)
                 | Q(wrap_date__gte=models.F("shoot_end")),
                 name="production_wrap_after_shoot",
-                violation_error_message="Wrap cannot come before the last shoot day.",
+                violation_error_message=_("Wrap cannot come before the last shoot day."),
             ),
             models.CheckConstraint(
                 condition=Q(wrap_date__isnull=True)
                 | Q(shoot_start__isnull=True)
                 | Q(wrap_date__gte=models.F("shoot_start")),
                 name="production_wrap_after_shoot_start",
-                violation_error_message="Wrap cannot come before the first shoot day.",
+                violation_error_message=_("Wrap cannot come before the first shoot day."),
             ),
         ]
 
@@ -151,17 +154,16 @@ class Production(models.Model):
         for colour in self.revision_colours:
             key = colour.strip().lower()
             if key in seen:
-                raise ValidationError(
-                    {"revision_colours": [f"{colour.strip()} is in the list twice."]}
-                )
+                message = gettext("%(colour)s is in the list twice.") % {"colour": colour.strip()}
+                raise ValidationError({"revision_colours": [message]})
             seen.add(key)
 
 
 class CoProducerRole(models.TextChoices):
-    MAJORITY = "majority", "Majority co-producer"
-    MINORITY = "minority", "Minority co-producer"
-    ASSOCIATE = "associate", "Associate producer"
-    SERVICE = "service", "Service company"
+    MAJORITY = "majority", _("Majority co-producer")
+    MINORITY = "minority", _("Minority co-producer")
+    ASSOCIATE = "associate", _("Associate producer")
+    SERVICE = "service", _("Service company")
 
 
 class CoProducer(models.Model):
@@ -171,7 +173,7 @@ class CoProducer(models.Model):
         Production, on_delete=models.CASCADE, related_name="co_producers"
     )
     name = models.CharField(max_length=200)
-    country = models.CharField(max_length=2, help_text="ISO 3166 country code, e.g. FR.")
+    country = models.CharField(max_length=2, help_text=_("ISO 3166 country code, e.g. FR."))
     role = models.CharField(
         max_length=20, choices=CoProducerRole.choices, default=CoProducerRole.MINORITY
     )
@@ -187,12 +189,12 @@ class CoProducer(models.Model):
                 condition=Q(share_percent__isnull=True)
                 | (Q(share_percent__gte=0) & Q(share_percent__lte=100)),
                 name="coproducer_share_0_100",
-                violation_error_message="A share is between 0 and 100 per cent.",
+                violation_error_message=_("A share is between 0 and 100 per cent."),
             ),
             models.CheckConstraint(
                 condition=Q(country__regex=r"^[A-Z]{2}$"),
                 name="coproducer_country_iso",
-                violation_error_message="Use a two-letter ISO country code, e.g. FR.",
+                violation_error_message=_("Use a two-letter ISO country code, e.g. FR."),
             ),
         ]
 
@@ -218,9 +220,13 @@ class Membership(models.Model):
             models.UniqueConstraint(
                 fields=["user", "production"],
                 name="membership_unique_user_production",
-                violation_error_message="This person is already a member of the production.",
+                violation_error_message=_("This person is already a member of the production."),
             )
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} — {self.get_role_display()} on {self.production}"
+        return gettext("%(user)s — %(role)s on %(production)s") % {
+            "user": self.user,
+            "role": self.get_role_display(),
+            "production": self.production,
+        }

@@ -9,14 +9,15 @@ from __future__ import annotations
 from enum import StrEnum
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    PRODUCER = "producer", "Producer / production office"
-    ASSISTANT_DIRECTOR = "ad", "Assistant director"
-    DEPARTMENT_HEAD = "hod", "Department head"
-    DIRECTOR = "director", "Director / creator"
-    CREW = "crew", "Crew / cast"
+    PRODUCER = "producer", _("Producer / production office")
+    ASSISTANT_DIRECTOR = "ad", _("Assistant director")
+    DEPARTMENT_HEAD = "hod", _("Department head")
+    DIRECTOR = "director", _("Director / creator")
+    CREW = "crew", _("Crew / cast")
 
 
 class Action(StrEnum):

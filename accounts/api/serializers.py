@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from accounts.models import ApiToken
@@ -19,7 +20,7 @@ class TokenCreateSerializer(serializers.Serializer[None]):
 
 
 class NewTokenSerializer(TokenSerializer):
-    token = serializers.CharField(read_only=True, help_text="Shown once; store it now.")
+    token = serializers.CharField(read_only=True, help_text=_("Shown once; store it now."))
 
     class Meta(TokenSerializer.Meta):
         fields = [*TokenSerializer.Meta.fields, "token"]

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from django.contrib.auth import authenticate
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.request import Request
@@ -54,7 +55,9 @@ class TokenViewSet(
             password=payload.validated_data["password"],
         )
         if not isinstance(user, User):
-            raise serializers.ValidationError({"non_field_errors": ["Invalid e-mail or password."]})
+            raise serializers.ValidationError(
+                {"non_field_errors": [_("Invalid e-mail or password.")]}
+            )
         token, raw = api_token_create(user=user, name=payload.validated_data["name"])
         data = {**TokenSerializer(token).data, "token": raw}
         return Response(data, status=status.HTTP_201_CREATED)

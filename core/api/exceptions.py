@@ -8,6 +8,8 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.db.models import ProtectedError, RestrictedError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -29,10 +31,14 @@ def in_use_message(exc: ProtectedError | RestrictedError) -> str:
     used_by = exc.protected_objects if isinstance(exc, ProtectedError) else exc.restricted_objects
     rows = list(used_by)
     if not rows:
-        return "This is still in use."
+        return _("This is still in use.")
     meta = type(rows[0])._meta
     noun = meta.verbose_name if len(rows) == 1 else meta.verbose_name_plural
-    return f"This is still used by {len(rows)} {noun}; change or remove those first."
+    return ngettext(
+        "This is still used by %(count)d %(noun)s; change or remove those first.",
+        "This is still used by %(count)d %(noun)s; change or remove those first.",
+        len(rows),
+    ) % {"count": len(rows), "noun": noun}
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -54,7 +60,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     elif isinstance(exc, IntegrityError):
         # The constraint caught what validation missed: a conflict, not a server error.
         return Response(
-            {"detail": "This conflicts with existing data.", "errors": {}},
+            {"detail": _("This conflicts with existing data."), "errors": {}},
             status=status.HTTP_409_CONFLICT,
         )
 
@@ -62,7 +68,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if response is None:
         return None
     if isinstance(exc, exceptions.ValidationError):
-        response.data = {"detail": "Invalid input.", "errors": _as_lists(exc.detail)}
+        response.data = {"detail": _("Invalid input."), "errors": _as_lists(exc.detail)}
     else:
         detail = response.data.get("detail") if isinstance(response.data, dict) else response.data
         response.data = {"detail": str(detail), "errors": {}}

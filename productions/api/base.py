@@ -16,6 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
@@ -108,12 +109,14 @@ class ProductionScopedViewSet(ConditionalMixin, viewsets.GenericViewSet[_M], Gen
         try:
             return int(raw)
         except ValueError:
-            raise serializers.ValidationError({name: [f"“{raw}” is not an id."]}) from None
+            message = _("“%(value)s” is not an id.") % {"value": raw}
+            raise serializers.ValidationError({name: [message]}) from None
 
     def query_choice(self, name: str, choices: Collection[str]) -> str:
         raw = self.request.query_params.get(name, "").strip()
         if raw and raw not in choices:
-            raise serializers.ValidationError({name: [f"Use one of: {', '.join(choices)}."]})
+            message = _("Use one of: %(choices)s.") % {"choices": ", ".join(choices)}
+            raise serializers.ValidationError({name: [message]})
         return raw
 
     def query_flag(self, name: str) -> bool:
@@ -122,7 +125,7 @@ class ProductionScopedViewSet(ConditionalMixin, viewsets.GenericViewSet[_M], Gen
             return False
         if raw in ("1", "true", "yes"):
             return True
-        raise serializers.ValidationError({name: ["Use 1 or 0."]})
+        raise serializers.ValidationError({name: [_("Use 1 or 0.")]})
 
     def lock_for_write(self) -> None:
         """``SELECT … FOR UPDATE`` the object in the URL (only that table's row)."""

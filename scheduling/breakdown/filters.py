@@ -14,7 +14,10 @@ from typing import Any
 import django_filters
 from django import forms
 from django.db.models import QuerySet
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
+from django_stubs_ext import StrOrPromise
 
 from crew.selectors import characters_for
 from productions.scoping import Access
@@ -22,13 +25,13 @@ from scheduling.breakdown.models import Element, Scene, TimeOfDay
 from scheduling.breakdown.selectors import element_categories_for, sets_for
 
 # ?ordering= value: (label on the page, order_by).  The last columns keep the order stable.
-SCENE_SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "number": ("Scene number", ("sort_key", "number", "id")),
-    "-number": ("Scene number, last first", ("-sort_key", "-number", "-id")),
-    "set": ("Set", ("set__name", "sort_key", "id")),
-    "-set": ("Set, Z to A", ("-set__name", "sort_key", "id")),
-    "pages": ("Shortest first", ("eighths", "sort_key", "id")),
-    "-pages": ("Longest first", ("-eighths", "sort_key", "id")),
+SCENE_SORTS: dict[str, tuple[StrOrPromise, tuple[str, ...]]] = {
+    "number": (_("Scene number"), ("sort_key", "number", "id")),
+    "-number": (_("Scene number, last first"), ("-sort_key", "-number", "-id")),
+    "set": (_("Set"), ("set__name", "sort_key", "id")),
+    "-set": (_("Set, Z to A"), ("-set__name", "sort_key", "id")),
+    "pages": (_("Shortest first"), ("eighths", "sort_key", "id")),
+    "-pages": (_("Longest first"), ("-eighths", "sort_key", "id")),
 }
 
 
@@ -40,7 +43,7 @@ class IdChoiceField(ModelChoiceField):
             return None
         text = str(value).strip()
         if not (text.isascii() and text.isdigit()):  # "²".isdigit() is true, int("²") is not
-            raise forms.ValidationError("Give a numeric id.", code="invalid")
+            raise forms.ValidationError(_("Give a numeric id."), code="invalid")
         return super().to_python(text)
 
 
@@ -79,7 +82,7 @@ class FlagField(forms.Field):
             return True
         if text in self.FALSE:
             return False
-        raise forms.ValidationError("Use true or false.", code="invalid")
+        raise forms.ValidationError(_("Use true or false."), code="invalid")
 
 
 class FlagFilter(django_filters.BooleanFilter):
@@ -116,34 +119,40 @@ class SceneFilterSet(BreakdownFilterSet):
     """The scene list's filters: ``?set=&character=&time_of_day=&omitted=&ordering=``."""
 
     set = IdFilter(
-        label="Set",
+        label=_("Set"),
         queryset=None,
-        empty_label="Any",
-        error_messages={"invalid_choice": "This production has no set with that id."},
+        empty_label=_("Any"),
+        error_messages={"invalid_choice": _("This production has no set with that id.")},
     )
     character = IdFilter(
-        label="Character",
+        label=_("Character"),
         field_name="scene_characters__character",
         queryset=None,
-        empty_label="Anyone",
-        error_messages={"invalid_choice": "This production has no character with that id."},
+        empty_label=_("Anyone"),
+        error_messages={"invalid_choice": _("This production has no character with that id.")},
     )
     time_of_day = UpperChoiceFilter(
-        label="Time of day",
+        label=_("Time of day"),
         choices=TimeOfDay.choices,
-        empty_label="Any",
-        error_messages={"invalid_choice": f"Use one of: {', '.join(TimeOfDay.values)}."},
+        empty_label=_("Any"),
+        error_messages={
+            "invalid_choice": format_lazy(_("Use one of: {}."), ", ".join(TimeOfDay.values))
+        },
     )
     omitted = FlagFilter(
-        label="Omitted scenes",
-        widget=forms.Select(choices=[("", "Shown"), ("false", "Hidden"), ("true", "Only omitted")]),
+        label=_("Omitted scenes"),
+        widget=forms.Select(
+            choices=[("", _("Shown")), ("false", _("Hidden")), ("true", _("Only omitted"))]
+        ),
     )
     ordering = django_filters.ChoiceFilter(
-        label="Sort",
-        choices=[(value, label) for value, (label, _) in SCENE_SORTS.items()],
+        label=_("Sort"),
+        choices=[(value, label) for value, (label, _order) in SCENE_SORTS.items()],
         empty_label=None,
         method="order",
-        error_messages={"invalid_choice": f"Use one of: {', '.join(SCENE_SORTS)}."},
+        error_messages={
+            "invalid_choice": format_lazy(_("Use one of: {}."), ", ".join(SCENE_SORTS))
+        },
     )
 
     def __init__(self, data: Any = None, *, access: Access) -> None:
@@ -164,15 +173,15 @@ class ElementFilterSet(BreakdownFilterSet):
     """The element list's filters: ``?category=&scene=``."""
 
     category = IdFilter(
-        label="Category",
+        label=_("Category"),
         queryset=None,
-        error_messages={"invalid_choice": "This production has no category with that id."},
+        error_messages={"invalid_choice": _("This production has no category with that id.")},
     )
     scene = IdFilter(
-        label="Scene",
+        label=_("Scene"),
         field_name="scene_elements__scene",
         queryset=None,
-        error_messages={"invalid_choice": "This production has no scene with that id."},
+        error_messages={"invalid_choice": _("This production has no scene with that id.")},
     )
 
     def __init__(self, data: Any = None, *, access: Access) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from productions.scoping import Access
 from scheduling.breakdown.models import ElementCategory, Location, Set
@@ -32,6 +34,14 @@ class LocationForm(forms.ModelForm[Location]):
             "basecamp_notes",
             "notes",
         ]
+        labels = {
+            "name": _("Name"),
+            "address": _("Address"),
+            "latitude": _("Latitude"),
+            "longitude": _("Longitude"),
+            "time_zone": _("Time zone"),
+            "notes": _("Notes"),
+        }
         widgets = {
             "address": forms.Textarea(attrs={"rows": 2}),
             "hospital_address": forms.Textarea(attrs={"rows": 2}),
@@ -45,6 +55,7 @@ class SetForm(forms.ModelForm[Set]):
     class Meta:
         model = Set
         fields = ["name", "location", "notes"]
+        labels = {"name": _("Name"), "location": _("Location"), "notes": _("Notes")}
         widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
@@ -55,9 +66,11 @@ class SetForm(forms.ModelForm[Set]):
 
 
 class SceneElementForm(forms.Form):
-    category = forms.ModelChoiceField(queryset=ElementCategory.objects.none())
-    name = forms.CharField(max_length=200, help_text="e.g. vintage Porsche; for cast, a name.")
-    quantity = forms.IntegerField(min_value=1, max_value=100_000, initial=1)
+    category = forms.ModelChoiceField(label=_("Category"), queryset=ElementCategory.objects.none())
+    name = forms.CharField(
+        label=_("Name"), max_length=200, help_text=_("e.g. vintage Porsche; for cast, a name.")
+    )
+    quantity = forms.IntegerField(label=_("Quantity"), min_value=1, max_value=100_000, initial=1)
 
     def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -68,11 +81,14 @@ class SceneElementForm(forms.Form):
 
 class ScreenplayUploadForm(forms.Form):
     file = forms.FileField(
-        label="Screenplay",
+        label=_("Screenplay"),
         allow_empty_file=True,  # the importer explains what is wrong with an empty file
-        help_text=(
-            f"Fountain (.fountain) or Final Draft (.fdx), up to "
-            f"{MAX_SCREENPLAY_BYTES // 1_048_576} MB. Nothing changes until you apply it."
+        help_text=format_lazy(
+            _(
+                "Fountain (.fountain) or Final Draft (.fdx), up to {megabytes} MB. "
+                "Nothing changes until you apply it."
+            ),
+            megabytes=MAX_SCREENPLAY_BYTES // 1_048_576,
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".fountain,.fdx,.txt,.spmd,.xml"}),
     )

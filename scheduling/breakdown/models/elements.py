@@ -13,11 +13,14 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from productions.models import Production, ScopedQuerySet
 from scheduling.breakdown.models.scenes import Scene
 
 # (name, colour, is the cast category). Colours with a customary meaning come first.
+# Seeded into each production as data its people rename, so not marked for translation.
 DEFAULT_ELEMENT_CATEGORIES: tuple[tuple[str, str, bool], ...] = (
     ("Cast", "#d32f2f", True),
     ("Stunts", "#f57c00", False),
@@ -36,7 +39,7 @@ DEFAULT_ELEMENT_CATEGORIES: tuple[tuple[str, str, bool], ...] = (
 )
 
 validate_colour = RegexValidator(
-    r"^#[0-9a-f]{6}$", "Give the colour as #rrggbb in lower case, e.g. #d32f2f."
+    r"^#[0-9a-f]{6}$", _("Give the colour as #rrggbb in lower case, e.g. #d32f2f.")
 )
 
 
@@ -48,20 +51,20 @@ class ElementCategory(models.Model):
     colour = models.CharField(max_length=7, default="#9e9e9e", validators=[validate_colour])
     order = models.PositiveSmallIntegerField(default=100)
     is_cast = models.BooleanField(
-        default=False, editable=False, help_text="Lists the scene's characters."
+        default=False, editable=False, help_text=_("Lists the scene's characters.")
     )
 
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name"]
-        verbose_name_plural = "element categories"
+        verbose_name_plural = _("element categories")
         constraints = [
             models.UniqueConstraint(
                 "production",
                 Lower("name"),
                 name="element_category_unique_name",
-                violation_error_message="This production already has a category with that name.",
+                violation_error_message=_("This production already has a category with that name."),
             ),
             models.UniqueConstraint(
                 fields=["production"],
@@ -71,7 +74,7 @@ class ElementCategory(models.Model):
             models.CheckConstraint(
                 condition=Q(colour__regex=r"^#[0-9a-f]{6}$"),
                 name="element_category_colour_hex",
-                violation_error_message="Give the colour as #rrggbb, e.g. #d32f2f.",
+                violation_error_message=_("Give the colour as #rrggbb, e.g. #d32f2f."),
             ),
         ]
 
@@ -106,7 +109,7 @@ class Element(models.Model):
                 "category",
                 Lower("name"),
                 name="element_unique_name",
-                violation_error_message="This category already has an element with that name.",
+                violation_error_message=_("This category already has an element with that name."),
             )
         ]
 
@@ -131,14 +134,18 @@ class SceneElement(models.Model):
             models.UniqueConstraint(
                 fields=["scene", "element"],
                 name="scene_element_unique",
-                violation_error_message="This element is already in the scene.",
+                violation_error_message=_("This element is already in the scene."),
             ),
             models.CheckConstraint(
                 condition=Q(quantity__gte=1),
                 name="scene_element_quantity_positive",
-                violation_error_message="The quantity is at least 1.",
+                violation_error_message=_("The quantity is at least 1."),
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.element} ×{self.quantity} in {self.scene.number}"
+        return gettext("%(element)s ×%(quantity)s in %(scene)s") % {
+            "element": self.element,
+            "quantity": self.quantity,
+            "scene": self.scene.number,
+        }

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from productions.models import Production, ScopedQuerySet
 
 
 class ImportStatus(models.TextChoices):
-    PREVIEW = "preview", "Preview"
-    APPLIED = "applied", "Applied"
+    PREVIEW = "preview", _("Preview")
+    APPLIED = "applied", _("Applied")
 
 
 class ScreenplayImport(models.Model):
@@ -33,9 +34,9 @@ class ScreenplayImport(models.Model):
     title = models.CharField(max_length=300, blank=True)
     page_count = models.PositiveIntegerField(default=0)
     scene_count = models.PositiveIntegerField(default=0)
-    summary = models.JSONField(help_text="The parsed scenes, as applied.")
+    summary = models.JSONField(help_text=_("The parsed scenes, as applied."))
     changes = models.JSONField(
-        help_text="What applying changes: at upload the preview, once applied what it did."
+        help_text=_("What applying changes: at upload the preview, once applied what it did.")
     )
     status = models.CharField(
         max_length=10, choices=ImportStatus.choices, default=ImportStatus.PREVIEW

@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import validate_time_zone
 from productions.models import Production, ScopedQuerySet
@@ -38,13 +39,13 @@ class Location(models.Model):
         max_length=64,
         blank=True,
         validators=[validate_time_zone],
-        help_text="IANA name, e.g. Europe/Paris. Blank: the production's time zone.",
+        help_text=_("IANA name, e.g. Europe/Paris. Blank: the production's time zone."),
     )
-    hospital_name = models.CharField("nearest hospital", max_length=200, blank=True)
-    hospital_address = models.TextField("hospital address", blank=True)
-    hospital_phone = models.CharField("hospital phone", max_length=32, blank=True)
-    parking_notes = models.TextField("crew parking", blank=True)
-    basecamp_notes = models.TextField("basecamp", blank=True)
+    hospital_name = models.CharField(_("nearest hospital"), max_length=200, blank=True)
+    hospital_address = models.TextField(_("hospital address"), blank=True)
+    hospital_phone = models.CharField(_("hospital phone"), max_length=32, blank=True)
+    parking_notes = models.TextField(_("crew parking"), blank=True)
+    basecamp_notes = models.TextField(_("basecamp"), blank=True)
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -58,7 +59,7 @@ class Location(models.Model):
                 "production",
                 Lower("name"),
                 name="location_unique_name",
-                violation_error_message="This production already has a location with that name.",
+                violation_error_message=_("This production already has a location with that name."),
             ),
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
@@ -72,7 +73,7 @@ class Location(models.Model):
                 ),
                 name="location_coordinates_valid",
                 violation_error_message=(
-                    "Give both latitude (-90 to 90) and longitude (-180 to 180), or neither."
+                    _("Give both latitude (-90 to 90) and longitude (-180 to 180), or neither.")
                 ),
             ),
         ]
@@ -96,7 +97,7 @@ class Set(models.Model):
         null=True,
         blank=True,
         related_name="sets",
-        help_text="The real place that plays this set.",
+        help_text=_("The real place that plays this set."),
     )
     notes = models.TextField(blank=True)
 
@@ -109,7 +110,7 @@ class Set(models.Model):
                 "production",
                 Lower("name"),
                 name="set_unique_name",
-                violation_error_message="This production already has a set with that name.",
+                violation_error_message=_("This production already has a set with that name."),
             )
         ]
 

@@ -14,6 +14,8 @@ from typing import Any
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from crew.models import Character
 from productions.models import Production, ScopedQuerySet
@@ -52,18 +54,18 @@ def scene_number_sort_key(number: str) -> str:
 
 
 class IntExt(models.TextChoices):
-    INT = "INT", "INT"
-    EXT = "EXT", "EXT"
-    INT_EXT = "INT/EXT", "INT/EXT"
+    INT = "INT", _("INT")
+    EXT = "EXT", _("EXT")
+    INT_EXT = "INT/EXT", _("INT/EXT")
 
 
 class TimeOfDay(models.TextChoices):
-    DAY = "DAY", "Day"
-    NIGHT = "NIGHT", "Night"
-    DAWN = "DAWN", "Dawn"
-    DUSK = "DUSK", "Dusk"
-    CONTINUOUS = "CONTINUOUS", "Continuous"
-    OTHER = "OTHER", "Other"
+    DAY = "DAY", _("Day")
+    NIGHT = "NIGHT", _("Night")
+    DAWN = "DAWN", _("Dawn")
+    DUSK = "DUSK", _("Dusk")
+    CONTINUOUS = "CONTINUOUS", _("Continuous")
+    OTHER = "OTHER", _("Other")
 
 
 class SceneQuerySet(ScopedQuerySet["Scene"]):
@@ -73,24 +75,24 @@ class SceneQuerySet(ScopedQuerySet["Scene"]):
 
 class Scene(models.Model):
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="scenes")
-    number = models.CharField(max_length=20, help_text="As printed in the script: 12, 12A, A12.")
+    number = models.CharField(max_length=20, help_text=_("As printed in the script: 12, 12A, A12."))
     sort_key = models.CharField(max_length=40, editable=False, db_collation="C", db_index=True)
-    heading = models.TextField(blank=True, help_text="The scene heading as the script has it.")
-    int_ext = models.CharField("INT/EXT", max_length=7, choices=IntExt.choices, blank=True)
+    heading = models.TextField(blank=True, help_text=_("The scene heading as the script has it."))
+    int_ext = models.CharField(_("INT/EXT"), max_length=7, choices=IntExt.choices, blank=True)
     # RESTRICT: a set with scenes is kept, but deleting the production removes both.
     set = models.ForeignKey(
         Set, on_delete=models.RESTRICT, null=True, blank=True, related_name="scenes"
     )
     time_of_day = models.CharField(max_length=10, choices=TimeOfDay.choices, default=TimeOfDay.DAY)
     time_of_day_raw = models.CharField(
-        "time of day as written", max_length=100, blank=True, help_text="e.g. NIGHT (1973)"
+        _("time of day as written"), max_length=100, blank=True, help_text=_("e.g. NIGHT (1973)")
     )
     synopsis = models.TextField(blank=True)
     eighths = models.PositiveIntegerField(
-        default=8, validators=[MinValueValidator(1)], help_text="Length in eighths of a page."
+        default=8, validators=[MinValueValidator(1)], help_text=_("Length in eighths of a page.")
     )
     script_day = models.CharField(
-        max_length=20, blank=True, help_text="Story chronology, e.g. D3 or N2."
+        max_length=20, blank=True, help_text=_("Story chronology, e.g. D3 or N2.")
     )
     page_start = models.PositiveIntegerField(null=True, blank=True)
     page_end = models.PositiveIntegerField(null=True, blank=True)
@@ -99,7 +101,7 @@ class Scene(models.Model):
     )
     notes = models.TextField(blank=True)
     omitted = models.BooleanField(
-        default=False, help_text="Cut from the script; keeps its number so none is reused."
+        default=False, help_text=_("Cut from the script; keeps its number so none is reused.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -112,19 +114,19 @@ class Scene(models.Model):
             models.UniqueConstraint(
                 fields=["production", "number"],
                 name="scene_unique_number",
-                violation_error_message="This production already has a scene with that number.",
+                violation_error_message=_("This production already has a scene with that number."),
             ),
             models.CheckConstraint(
                 condition=Q(eighths__gte=1),
                 name="scene_eighths_at_least_one",
-                violation_error_message="A scene is at least 1/8 of a page long.",
+                violation_error_message=_("A scene is at least 1/8 of a page long."),
             ),
             models.CheckConstraint(
                 condition=Q(page_start__isnull=True)
                 | Q(page_end__isnull=True)
                 | Q(page_end__gte=models.F("page_start")),
                 name="scene_pages_in_order",
-                violation_error_message="The last page cannot come before the first.",
+                violation_error_message=_("The last page cannot come before the first."),
             ),
             models.CheckConstraint(condition=~Q(number=""), name="scene_number_not_blank"),
         ]
@@ -177,9 +179,12 @@ class SceneCharacter(models.Model):
             models.UniqueConstraint(
                 fields=["scene", "character"],
                 name="scene_character_unique",
-                violation_error_message="This character is already in the scene.",
+                violation_error_message=_("This character is already in the scene."),
             )
         ]
 
     def __str__(self) -> str:
-        return f"{self.character} in {self.scene.number}"
+        return gettext("%(character)s in %(scene)s") % {
+            "character": self.character,
+            "scene": self.scene.number,
+        }
