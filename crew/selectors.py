@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from crew.models import Character, Department, Engagement, Person, Position, Unavailability
 from productions.scoping import Access
@@ -73,7 +73,12 @@ def person_detail(*, access: Access, person_id: int) -> Person:
 
 
 def characters_for(*, access: Access) -> QuerySet[Character]:
-    return Character.objects.for_access(access).select_related("engagement__person")
+    """Characters by cast ID (1 = the lead; no ID last), then name, with who plays them."""
+    return (
+        Character.objects.for_access(access)
+        .select_related("engagement__person")
+        .order_by(F("cast_number").asc(nulls_last=True), "name")
+    )
 
 
 def unavailability_for(*, access: Access, person: Person) -> QuerySet[Unavailability]:

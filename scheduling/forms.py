@@ -7,10 +7,11 @@ from typing import Any
 from django import forms
 
 from crew.models import Character
+from crew.selectors import characters_for
 from productions.scoping import Access
 from scheduling.models import ElementCategory, Location, Set, TimeOfDay
 from scheduling.screenplay import MAX_SCREENPLAY_BYTES
-from scheduling.selectors import SCENE_SORTS, characters_for, element_categories_for, sets_for
+from scheduling.selectors import SCENE_SORTS, element_categories_for, sets_for
 
 
 class LocationForm(forms.ModelForm[Location]):

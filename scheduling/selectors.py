@@ -12,7 +12,6 @@ from typing import Any
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
-from crew.models import Character
 from productions.scoping import Access
 from scheduling.models import (
     Element,
@@ -62,10 +61,6 @@ def sets_for(*, access: Access) -> QuerySet[Set]:
         .annotate(scene_count=Count("scenes", filter=Q(scenes__omitted=False)))
         .order_by("name", "id")
     )
-
-
-def characters_for(*, access: Access) -> QuerySet[Character]:
-    return Character.objects.for_access(access).order_by(*_cast_order())
 
 
 @dataclass
