@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, QuerySet, Value, When
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from crew.forms import CharacterForm
@@ -103,7 +103,7 @@ def cast_list(request: HttpRequest, production_id: int) -> HttpResponse:
 
 
 def _character(access: Access, character_id: int) -> Character:
-    return get_object_or_404(characters_for(access=access), pk=character_id)
+    return access.get_object_or_404(characters_for(access=access), character_id)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

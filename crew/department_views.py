@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -38,6 +38,18 @@ def _access(request: HttpRequest, production_id: int) -> Access:
     access = production_access(request.user, production_id)
     access.require(Action.MANAGE_DEPARTMENTS)
     return access
+
+
+def _department(access: Access, department_id: int) -> Department:
+    return access.get_object_or_404(
+        departments_for(access=access), department_id, action=Action.MANAGE_DEPARTMENTS
+    )
+
+
+def _position(access: Access, position_id: int) -> Position:
+    return access.get_object_or_404(
+        positions_for(access=access), position_id, action=Action.MANAGE_DEPARTMENTS
+    )
 
 
 def _list_url(access: Access) -> str:
@@ -115,8 +127,8 @@ def department_add(request: HttpRequest, production_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def department_edit(request: HttpRequest, production_id: int, department_id: int) -> HttpResponse:
-    access = _access(request, production_id)
-    department = get_object_or_404(departments_for(access=access), pk=department_id)
+    access = production_access(request.user, production_id)
+    department = _department(access, department_id)
     form = DepartmentForm(
         posted(request), initial={"name": department.name, "order": department.order}, new=False
     )
@@ -137,7 +149,7 @@ def department_edit(request: HttpRequest, production_id: int, department_id: int
         page_context(
             access,
             "departments",
-            department=get_object_or_404(departments_for(access=access), pk=department_id),
+            department=_department(access, department_id),
             form=form,
         ),
         status=400 if request.method == "POST" else 200,
@@ -146,8 +158,8 @@ def department_edit(request: HttpRequest, production_id: int, department_id: int
 
 @require_POST
 def department_delete(request: HttpRequest, production_id: int, department_id: int) -> HttpResponse:
-    access = _access(request, production_id)
-    department = get_object_or_404(departments_for(access=access), pk=department_id)
+    access = production_access(request.user, production_id)
+    department = _department(access, department_id)
     try:
         positions = department_delete_unused(department=department)
     except ValidationError as exc:
@@ -185,8 +197,8 @@ def position_add(request: HttpRequest, production_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def position_edit(request: HttpRequest, production_id: int, position_id: int) -> HttpResponse:
-    access = _access(request, production_id)
-    position = get_object_or_404(positions_for(access=access), pk=position_id)
+    access = production_access(request.user, production_id)
+    position = _position(access, position_id)
     form = PositionForm(
         posted(request),
         initial={
@@ -218,7 +230,7 @@ def position_edit(request: HttpRequest, production_id: int, position_id: int) ->
         page_context(
             access,
             "departments",
-            position=get_object_or_404(positions_for(access=access), pk=position_id),
+            position=_position(access, position_id),
             form=form,
         ),
         status=400 if request.method == "POST" else 200,
@@ -227,8 +239,8 @@ def position_edit(request: HttpRequest, production_id: int, position_id: int) ->
 
 @require_POST
 def position_delete(request: HttpRequest, production_id: int, position_id: int) -> HttpResponse:
-    access = _access(request, production_id)
-    position = get_object_or_404(positions_for(access=access), pk=position_id)
+    access = production_access(request.user, production_id)
+    position = _position(access, position_id)
     try:
         position_delete_unused(position=position)
     except ValidationError as exc:

@@ -121,7 +121,7 @@ def deadline_new(request: HttpRequest, production_id: int) -> HttpResponse:
 
 def deadline_edit(request: HttpRequest, production_id: int, deadline_id: int) -> HttpResponse:
     access = production_access(request.user, production_id)
-    deadline = access.get_object_or_404(Deadline, deadline_id)
+    deadline = access.get_object_or_404(Deadline, deadline_id, action=Action.MANAGE_DEADLINES)
     return _deadline_form_page(request, access, deadline)
 
 

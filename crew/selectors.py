@@ -58,18 +58,13 @@ def people_for(*, access: Access) -> QuerySet[Person]:
 
 def person_detail(*, access: Access, person_id: int) -> Person:
     """One person with their engagements (404 outside the production)."""
-    from django.shortcuts import get_object_or_404
-
-    return get_object_or_404(
-        Person.objects.for_access(access).prefetch_related(
-            Prefetch(
-                "engagements",
-                queryset=Engagement.objects.select_related("position", "department"),
-            ),
-            "unavailabilities",
+    people = Person.objects.all().prefetch_related(
+        Prefetch(
+            "engagements", queryset=Engagement.objects.select_related("position", "department")
         ),
-        pk=person_id,
+        "unavailabilities",
     )
+    return access.get_object_or_404(people, person_id)
 
 
 def characters_for(*, access: Access) -> QuerySet[Character]:

@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
@@ -238,7 +238,7 @@ def person_page(request: HttpRequest, production_id: int, person_id: int) -> Htt
 def person_edit(request: HttpRequest, production_id: int, person_id: int) -> HttpResponse:
     """Producers edit everything; anyone edits their own contact details and sharing."""
     access = production_access(request.user, production_id)
-    person = get_object_or_404(Person.objects.for_access(access), pk=person_id)
+    person = access.get_object_or_404(Person, person_id)
     form_class: type[OwnContactForm]
     if access.can(Action.MANAGE_CREW):
         form_class = PersonForm
@@ -316,9 +316,8 @@ def _engagement_page(
 def engagement_edit(request: HttpRequest, production_id: int, engagement_id: int) -> HttpResponse:
     """Producers edit any engagement; department heads those of their department."""
     access = production_access(request.user, production_id)
-    engagement = get_object_or_404(
-        Engagement.objects.for_access(access).select_related("person", "position", "department"),
-        pk=engagement_id,
+    engagement = access.get_object_or_404(
+        Engagement.objects.select_related("person", "position", "department"), engagement_id
     )
     if not can_manage_department(access, engagement.department_id):
         raise PermissionDenied("You manage only your own department's engagements.")
@@ -327,7 +326,7 @@ def engagement_edit(request: HttpRequest, production_id: int, engagement_id: int
 
 def engagement_add(request: HttpRequest, production_id: int, person_id: int) -> HttpResponse:
     access = production_access(request.user, production_id)
-    person = get_object_or_404(Person.objects.for_access(access), pk=person_id)
+    person = access.get_object_or_404(Person, person_id)
     if not can_add_crew(access):
         raise PermissionDenied("Only producers and department heads engage people.")
     if not access.can(Action.MANAGE_CREW) and not (

@@ -8,7 +8,6 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import ProtectedError, QuerySet, RestrictedError
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.exceptions import APIException
@@ -298,9 +297,9 @@ class UnavailabilityViewSet(ProductionScopedViewSet[Unavailability]):
 
     @cached_property
     def engagement(self) -> Engagement:
-        engagements = Engagement.objects.for_access(self.access).select_related("person")
-        engagement: Engagement = get_object_or_404(engagements, pk=self.kwargs["crew_id"])
-        return engagement
+        return self.access.get_object_or_404(
+            Engagement.objects.select_related("person"), self.kwargs["crew_id"]
+        )
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
