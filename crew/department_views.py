@@ -95,8 +95,7 @@ def _page(
             "departments",
             groups=_groups(access),
             department_form=department_form or DepartmentForm(prefix="department"),
-            position_form=position_form
-            or PositionForm(prefix="position", departments=departments_for(access=access)),
+            position_form=position_form or PositionForm(prefix="position", access=access),
         ),
         status=status,
     )
@@ -183,7 +182,7 @@ def department_delete(request: HttpRequest, production_id: int, department_id: i
 @require_POST
 def position_add(request: HttpRequest, production_id: int) -> HttpResponse:
     access = _access(request, production_id)
-    form = PositionForm(request.POST, prefix="position", departments=departments_for(access=access))
+    form = PositionForm(request.POST, prefix="position", access=access)
     if form.is_valid():
         try:
             position = position_create(production=access.production, **form.cleaned_data)
@@ -207,7 +206,7 @@ def position_edit(request: HttpRequest, production_id: int, position_id: int) ->
             "is_head_of_department": position.is_head_of_department,
             "order": position.order,
         },
-        departments=departments_for(access=access),
+        access=access,
         new=False,
     )
     if request.method == "POST" and form.is_valid():

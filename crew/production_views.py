@@ -16,7 +16,6 @@ from crew.deadlines import deadline_complete, deadline_save, deadlines_for_acces
 from crew.forms import DeadlineForm
 from crew.models import Deadline, DeadlineStatus, Engagement
 from crew.policies import can_complete_deadline
-from crew.selectors import departments_for, people_for
 from productions.forms import add_service_errors
 from productions.pages import page_context
 from productions.roles import Action
@@ -88,8 +87,7 @@ def _deadline_form_page(
         form = DeadlineForm(
             posted(request),
             initial=DeadlineForm.initial_for(deadline) if deadline else None,
-            departments=departments_for(access=access),
-            people=people_for(access=access),
+            access=access,
         )
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data

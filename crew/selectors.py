@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Case, F, Prefetch, Q, QuerySet, Value, When
 
 from crew.models import Character, Department, Engagement, Person, Position, Unavailability
 from productions.scoping import Access
@@ -73,6 +73,25 @@ def characters_for(*, access: Access) -> QuerySet[Character]:
         Character.objects.for_access(access)
         .select_related("engagement__person")
         .order_by(F("cast_number").asc(nulls_last=True), "name")
+    )
+
+
+def cast_candidates_for(*, access: Access) -> QuerySet[Engagement]:
+    """Engagements that can play a part: the cast department first, then call-sheet order."""
+    return (
+        Engagement.objects.for_access(access)
+        .select_related("person", "position", "department")
+        .annotate(
+            not_cast=Case(When(department__name__iexact="cast", then=Value(0)), default=Value(1))
+        )
+        .order_by(
+            "not_cast",
+            "department__order",
+            "department__name",
+            "position__order",
+            "person__name",
+            "id",
+        )
     )
 
 

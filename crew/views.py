@@ -271,20 +271,11 @@ def person_edit(request: HttpRequest, production_id: int, person_id: int) -> Htt
 # Engagements --------------------------------------------------------------------------
 
 
-def _choices(access: Access) -> dict[str, Any]:
-    """Positions and departments the viewer may engage people in."""
+def _engageable_departments(access: Access) -> frozenset[int] | None:
+    """The departments the viewer may engage people in; None: any (producers)."""
     if access.can(Action.MANAGE_CREW):
-        return {
-            "positions": selectors.positions_for(access=access),
-            "departments": selectors.departments_for(access=access),
-            "department_required": False,
-        }
-    own = head_of_department_ids(access)
-    return {
-        "positions": selectors.positions_for(access=access).filter(department_id__in=own),
-        "departments": selectors.departments_for(access=access).filter(pk__in=own),
-        "department_required": True,
-    }
+        return None
+    return head_of_department_ids(access)
 
 
 def _engagement_page(
@@ -294,7 +285,12 @@ def _engagement_page(
     initial = None
     if not is_new:
         initial = {name: getattr(engagement, name) for name in EngagementForm.base_fields}
-    form = EngagementForm(posted(request), initial=initial, **_choices(access))
+    form = EngagementForm(
+        posted(request),
+        initial=initial,
+        access=access,
+        only_departments=_engageable_departments(access),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             engagement_save(engagement=engagement, **form.cleaned_data)
@@ -354,7 +350,8 @@ def crew_add(request: HttpRequest, production_id: int) -> HttpResponse:
         posted(request),
         roles=roles,
         region=default_phone_region(access.production),
-        **_choices(access),
+        access=access,
+        only_departments=_engageable_departments(access),
     )
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
