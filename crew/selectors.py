@@ -2,41 +2,24 @@
 
 from __future__ import annotations
 
-from django.db.models import Case, F, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, F, Prefetch, QuerySet, Value, When
 
+from crew.filters import CrewFilter
 from crew.models import Character, Department, Engagement, Person, Position, Unavailability
 from productions.scoping import Access
 
 
-def crew_list(
-    *,
-    access: Access,
-    q: str = "",
-    department_id: int | None = None,
-    status: str = "",
-    position_id: int | None = None,
-) -> QuerySet[Engagement]:
+def crew_list(*, access: Access, filters: CrewFilter | None = None) -> QuerySet[Engagement]:
     """Engagements with person, position and department, in call-sheet order.
 
-    A constant number of queries whatever the size of the crew (one, with joins).
+    ``filters``: the list's query (the page's, the API's or the export's). A constant
+    number of queries whatever the size of the crew (one, with joins).
     """
     engagements = Engagement.objects.for_access(access).select_related(
         "person", "position", "department"
     )
-    if q.strip():
-        term = q.strip()
-        engagements = engagements.filter(
-            Q(person__name__icontains=term)
-            | Q(position__title__icontains=term)
-            | Q(department__name__icontains=term)
-            | Q(characters__name__icontains=term)
-        ).distinct()
-    if department_id:
-        engagements = engagements.filter(department_id=department_id)
-    if status:
-        engagements = engagements.filter(status=status)
-    if position_id:
-        engagements = engagements.filter(position_id=position_id)
+    if filters is not None:
+        engagements = filters.filter_queryset(engagements)
     return engagements.order_by(
         "department__order", "department__name", "position__order", "person__name", "id"
     )
