@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from crew.access import own_person_ids
@@ -27,7 +27,7 @@ from productions.views import posted
 
 def _editable_person(access: Access, person_id: int) -> Person:
     """The person (404 outside the production) if the viewer may change their dates."""
-    person = get_object_or_404(Person.objects.for_access(access), pk=person_id)
+    person = access.get_object_or_404(Person, person_id)
     if not (person.pk in own_person_ids(access) or access.can(Action.MANAGE_CREW)):
         raise PermissionDenied("Only producers and the person themself change their dates.")
     return person
@@ -76,8 +76,8 @@ def unavailability_delete_view(
 ) -> HttpResponse:
     access = production_access(request.user, production_id)
     person = _editable_person(access, person_id)
-    period = get_object_or_404(
-        unavailability_for(access=access, person=person), pk=unavailability_id
+    period = access.get_object_or_404(
+        unavailability_for(access=access, person=person), unavailability_id
     )
     unavailability_delete(unavailability=period)
     messages.success(request, f"{person.name} is no longer marked unavailable {_when(period)}.")

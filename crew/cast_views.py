@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, QuerySet, Value, When
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from crew.forms import CharacterForm
-from crew.models import Character, Engagement
+from crew.models import Character
 from crew.selectors import characters_for
 from crew.services import character_delete, character_edit
 from productions.forms import add_service_errors
@@ -34,25 +33,6 @@ def _require_edit(access: Access) -> None:
         raise PermissionDenied("Only producers and assistant directors edit the cast list.")
 
 
-def _cast_choices(access: Access) -> QuerySet[Engagement]:
-    """Engagements that can play a part: the cast department first, then call-sheet order."""
-    return (
-        Engagement.objects.for_access(access)
-        .select_related("person", "position", "department")
-        .annotate(
-            not_cast=Case(When(department__name__iexact="cast", then=Value(0)), default=Value(1))
-        )
-        .order_by(
-            "not_cast",
-            "department__order",
-            "department__name",
-            "position__order",
-            "person__name",
-            "id",
-        )
-    )
-
-
 def _form(request: HttpRequest, access: Access, character: Character | None) -> CharacterForm:
     initial = None
     if character is not None:
@@ -61,7 +41,7 @@ def _form(request: HttpRequest, access: Access, character: Character | None) -> 
             "cast_number": character.cast_number,
             "engagement": character.engagement_id,
         }
-    return CharacterForm(posted(request), initial=initial, engagements=_cast_choices(access))
+    return CharacterForm(posted(request), initial=initial, access=access)
 
 
 def _save(form: CharacterForm, character: Character) -> bool:
@@ -103,7 +83,7 @@ def cast_list(request: HttpRequest, production_id: int) -> HttpResponse:
 
 
 def _character(access: Access, character_id: int) -> Character:
-    return get_object_or_404(characters_for(access=access), pk=character_id)
+    return access.get_object_or_404(characters_for(access=access), character_id)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -12,15 +12,15 @@ from django.db import transaction
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.utils import timezone
 
-from crew.access import own_person_ids
+from crew.filters import DeadlineFilter
 from crew.models import Deadline, DeadlineStatus, Person
 from productions.scoping import Access
 
 
 def deadlines_for_access(
-    *, access: Access, mine: bool = False, status: str | None = None
+    *, access: Access, filters: DeadlineFilter | None = None
 ) -> QuerySet[Deadline]:
-    """Deadlines, overdue first, then by due date. ``mine``: owned by the viewer."""
+    """Deadlines, overdue first, then by due date, narrowed by ``filters`` (mine, status)."""
     now = timezone.now()
     deadlines = (
         Deadline.objects.for_access(access)
@@ -33,10 +33,8 @@ def deadlines_for_access(
         )
         .order_by("-overdue", "due", "id")
     )
-    if mine:
-        deadlines = deadlines.filter(owners__in=own_person_ids(access)).distinct()
-    if status:
-        deadlines = deadlines.filter(status=status)
+    if filters is not None:
+        deadlines = filters.filter_queryset(deadlines)
     return deadlines
 
 

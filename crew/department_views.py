@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -38,6 +38,18 @@ def _access(request: HttpRequest, production_id: int) -> Access:
     access = production_access(request.user, production_id)
     access.require(Action.MANAGE_DEPARTMENTS)
     return access
+
+
+def _department(access: Access, department_id: int) -> Department:
+    return access.get_object_or_404(
+        departments_for(access=access), department_id, action=Action.MANAGE_DEPARTMENTS
+    )
+
+
+def _position(access: Access, position_id: int) -> Position:
+    return access.get_object_or_404(
+        positions_for(access=access), position_id, action=Action.MANAGE_DEPARTMENTS
+    )
 
 
 def _list_url(access: Access) -> str:
@@ -83,8 +95,7 @@ def _page(
             "departments",
             groups=_groups(access),
             department_form=department_form or DepartmentForm(prefix="department"),
-            position_form=position_form
-            or PositionForm(prefix="position", departments=departments_for(access=access)),
+            position_form=position_form or PositionForm(prefix="position", access=access),
         ),
         status=status,
     )
@@ -115,8 +126,8 @@ def department_add(request: HttpRequest, production_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def department_edit(request: HttpRequest, production_id: int, department_id: int) -> HttpResponse:
-    access = _access(request, production_id)
-    department = get_object_or_404(departments_for(access=access), pk=department_id)
+    access = production_access(request.user, production_id)
+    department = _department(access, department_id)
     form = DepartmentForm(
         posted(request), initial={"name": department.name, "order": department.order}, new=False
     )
@@ -137,7 +148,7 @@ def department_edit(request: HttpRequest, production_id: int, department_id: int
         page_context(
             access,
             "departments",
-            department=get_object_or_404(departments_for(access=access), pk=department_id),
+            department=_department(access, department_id),
             form=form,
         ),
         status=400 if request.method == "POST" else 200,
@@ -146,8 +157,8 @@ def department_edit(request: HttpRequest, production_id: int, department_id: int
 
 @require_POST
 def department_delete(request: HttpRequest, production_id: int, department_id: int) -> HttpResponse:
-    access = _access(request, production_id)
-    department = get_object_or_404(departments_for(access=access), pk=department_id)
+    access = production_access(request.user, production_id)
+    department = _department(access, department_id)
     try:
         positions = department_delete_unused(department=department)
     except ValidationError as exc:
@@ -171,7 +182,7 @@ def department_delete(request: HttpRequest, production_id: int, department_id: i
 @require_POST
 def position_add(request: HttpRequest, production_id: int) -> HttpResponse:
     access = _access(request, production_id)
-    form = PositionForm(request.POST, prefix="position", departments=departments_for(access=access))
+    form = PositionForm(request.POST, prefix="position", access=access)
     if form.is_valid():
         try:
             position = position_create(production=access.production, **form.cleaned_data)
@@ -185,8 +196,8 @@ def position_add(request: HttpRequest, production_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def position_edit(request: HttpRequest, production_id: int, position_id: int) -> HttpResponse:
-    access = _access(request, production_id)
-    position = get_object_or_404(positions_for(access=access), pk=position_id)
+    access = production_access(request.user, production_id)
+    position = _position(access, position_id)
     form = PositionForm(
         posted(request),
         initial={
@@ -195,7 +206,7 @@ def position_edit(request: HttpRequest, production_id: int, position_id: int) ->
             "is_head_of_department": position.is_head_of_department,
             "order": position.order,
         },
-        departments=departments_for(access=access),
+        access=access,
         new=False,
     )
     if request.method == "POST" and form.is_valid():
@@ -218,7 +229,7 @@ def position_edit(request: HttpRequest, production_id: int, position_id: int) ->
         page_context(
             access,
             "departments",
-            position=get_object_or_404(positions_for(access=access), pk=position_id),
+            position=_position(access, position_id),
             form=form,
         ),
         status=400 if request.method == "POST" else 200,
@@ -227,8 +238,8 @@ def position_edit(request: HttpRequest, production_id: int, position_id: int) ->
 
 @require_POST
 def position_delete(request: HttpRequest, production_id: int, position_id: int) -> HttpResponse:
-    access = _access(request, production_id)
-    position = get_object_or_404(positions_for(access=access), pk=position_id)
+    access = production_access(request.user, production_id)
+    position = _position(access, position_id)
     try:
         position_delete_unused(position=position)
     except ValidationError as exc:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -22,7 +22,14 @@ from crew.models import (
     Position,
 )
 from crew.phones import normalise_phone
-from productions.forms import DateInput, DateTimeLocalInput
+from crew.selectors import cast_candidates_for, positions_for
+from productions.forms import (
+    DateInput,
+    DateTimeLocalInput,
+    ScopedForm,
+    ScopedModelChoiceField,
+    ScopedModelMultipleChoiceField,
+)
 from productions.roles import Role
 
 if TYPE_CHECKING:
@@ -93,18 +100,24 @@ class PersonForm(OwnContactForm):
     field_order = ["name"]
 
 
-class PositionChoiceField(forms.ModelChoiceField[Position]):
+class PositionChoiceField(ScopedModelChoiceField[Position]):
     """Positions named with their department: several departments have an 'Assistant'."""
 
     def label_from_instance(self, obj: Position) -> str:
         return f"{obj.title} · {obj.department.name}" if obj.department else obj.title
 
 
-class EngagementFieldsMixin(forms.Form):
-    position = PositionChoiceField(label=_("Position"), queryset=Position.objects.none())
-    department = forms.ModelChoiceField(
+class EngagementFieldsMixin(ScopedForm):
+    """Position, department, dates and status of an engagement, on the viewer's production.
+
+    ``only_departments``: the departments the viewer may engage people in (a department
+    head's own); then a department is required and only those positions are offered.
+    """
+
+    position = PositionChoiceField(Position, selector=positions_for, label=_("Position"))
+    department = ScopedModelChoiceField(
+        Department,
         label=_("Department"),
-        queryset=Department.objects.none(),
         required=False,
         help_text=_("Leave empty for the position's own department."),
     )
@@ -122,15 +135,15 @@ class EngagementFieldsMixin(forms.Form):
         label=_("Status"), choices=EngagementStatus.choices, initial=EngagementStatus.OFFERED
     )
 
-    def limit_choices(self, *, positions: Any, departments: Any) -> None:
-        position_field = self.fields["position"]
-        department_field = self.fields["department"]
-        assert isinstance(position_field, forms.ModelChoiceField)
-        assert isinstance(department_field, forms.ModelChoiceField)
-        position_field.queryset = positions
-        department_field.queryset = departments
-        if department_field.required:
-            department_field.help_text = ""
+    def __init__(
+        self, *args: Any, only_departments: Collection[int] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if only_departments is not None:
+            self.scoped_field("position").narrow(department_id__in=only_departments)
+            self.scoped_field("department").narrow(pk__in=only_departments)
+            self.fields["department"].required = True
+            self.fields["department"].help_text = ""
 
     def clean_call_offset_minutes(self) -> int:
         return self.cleaned_data["call_offset_minutes"] or 0
@@ -148,13 +161,6 @@ class EngagementForm(EngagementFieldsMixin):
     notes = forms.CharField(
         label=_("Department notes"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-
-    def __init__(
-        self, *args: Any, positions: Any, departments: Any, department_required: bool, **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["department"].required = department_required
-        self.limit_choices(positions=positions, departments=departments)
 
 
 class CrewAddForm(_RegionMixin, EngagementFieldsMixin):
@@ -185,16 +191,11 @@ class CrewAddForm(_RegionMixin, EngagementFieldsMixin):
     def __init__(
         self,
         *args: Any,
-        positions: Any,
-        departments: Any,
         roles: Sequence[tuple[str, StrOrPromise]],
-        department_required: bool,
         region: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["department"].required = department_required
-        self.limit_choices(positions=positions, departments=departments)
         role_field = self.fields["role"]
         assert isinstance(role_field, forms.ChoiceField)
         role_field.choices = roles
@@ -255,7 +256,7 @@ class UnavailabilityForm(forms.Form):
         return data
 
 
-class EngagementChoiceField(forms.ModelChoiceField[Engagement]):
+class EngagementChoiceField(ScopedModelChoiceField[Engagement]):
     """Who plays a part: a person and the position they are engaged in."""
 
     def label_from_instance(self, obj: Engagement) -> str:
@@ -263,7 +264,7 @@ class EngagementChoiceField(forms.ModelChoiceField[Engagement]):
         return f"{obj.person.name} · {obj.position.title}{department}"
 
 
-class CharacterForm(forms.Form):
+class CharacterForm(ScopedForm):
     name = forms.CharField(
         label=_("Name"), max_length=120, help_text=_("As in the script; saved in capitals.")
     )
@@ -275,18 +276,13 @@ class CharacterForm(forms.Form):
         help_text=_("1 is the lead. Leave empty for a part without a cast ID yet."),
     )
     engagement = EngagementChoiceField(
+        Engagement,
+        selector=cast_candidates_for,
         label=_("Played by"),
-        queryset=Engagement.objects.none(),
         required=False,
         empty_label=_("Not cast yet"),
         help_text=_("Anyone engaged on this production; the cast department comes first."),
     )
-
-    def __init__(self, *args: Any, engagements: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["engagement"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = engagements
 
 
 class DepartmentForm(forms.Form):
@@ -305,13 +301,10 @@ class DepartmentForm(forms.Form):
             self.fields["order"].help_text = gettext("Call-sheet order: lower numbers come first.")
 
 
-class PositionForm(forms.Form):
+class PositionForm(ScopedForm):
     title = forms.CharField(label=_("Title"), max_length=80)
-    department = forms.ModelChoiceField(
-        label=_("Department"),
-        queryset=Department.objects.none(),
-        required=False,
-        empty_label=_("No department"),
+    department = ScopedModelChoiceField(
+        Department, label=_("Department"), required=False, empty_label=_("No department")
     )
     is_head_of_department = forms.BooleanField(label=_("Head of department"), required=False)
     order = forms.IntegerField(
@@ -324,28 +317,23 @@ class PositionForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, departments: Any, new: bool = True, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, new: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not new:
             self.fields["order"].help_text = gettext(
                 "Order within the department: lower comes first."
             )
-        field = self.fields["department"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = departments
 
 
-class DeadlineForm(forms.Form):
+class DeadlineForm(ScopedForm):
     title = forms.CharField(label=_("Title"), max_length=200)
     due = forms.DateTimeField(
         label=_("Due"), widget=DateTimeLocalInput(), help_text=_("In the production's time.")
     )
-    department = forms.ModelChoiceField(
-        label=_("Department"), queryset=Department.objects.none(), required=False
-    )
-    owners = forms.ModelMultipleChoiceField(
+    department = ScopedModelChoiceField(Department, label=_("Department"), required=False)
+    owners = ScopedModelMultipleChoiceField(
+        Person,
         label=_("Owners"),
-        queryset=Person.objects.none(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
@@ -355,15 +343,6 @@ class DeadlineForm(forms.Form):
     notes = forms.CharField(
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-
-    def __init__(self, *args: Any, departments: Any, people: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        department_field = self.fields["department"]
-        owners_field = self.fields["owners"]
-        assert isinstance(department_field, forms.ModelChoiceField)
-        assert isinstance(owners_field, forms.ModelMultipleChoiceField)
-        department_field.queryset = departments
-        owners_field.queryset = people
 
     @staticmethod
     def initial_for(deadline: Deadline) -> dict[str, Any]:

@@ -9,14 +9,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from crew.deadlines import deadline_complete, deadline_save, deadlines_for_access
+from crew.filters import DeadlineFilter
 from crew.forms import DeadlineForm
 from crew.models import Deadline, DeadlineStatus, Engagement
 from crew.policies import can_complete_deadline
-from crew.selectors import departments_for, people_for
 from productions.forms import add_service_errors
 from productions.pages import page_context
 from productions.roles import Action
@@ -33,7 +32,8 @@ def production_overview(request: HttpRequest, production_id: int) -> HttpRespons
         .annotate(people=Count("person", distinct=True))
         .order_by("department__order", "department__name")
     )
-    upcoming = list(deadlines_for_access(access=access, status=DeadlineStatus.OPEN)[:5])
+    open_only = DeadlineFilter({"status": DeadlineStatus.OPEN}, access=access)
+    upcoming = list(deadlines_for_access(access=access, filters=open_only)[:5])
     with timezone.override(production.time_zone):
         return render(
             request,
@@ -51,14 +51,11 @@ def production_overview(request: HttpRequest, production_id: int) -> HttpRespons
 
 def deadline_list(request: HttpRequest, production_id: int) -> HttpResponse:
     access = production_access(request.user, production_id)
-    default_tab = "all" if access.can(Action.MANAGE_DEADLINES) else "mine"
-    tab = request.GET.get("tab", default_tab)
-    if tab not in {"mine", "all"}:
-        tab = default_tab
-    status = request.GET.get("status", "")
-    if status not in DeadlineStatus.values:
-        status = ""
-    deadlines = list(deadlines_for_access(access=access, mine=tab == "mine", status=status or None))
+    # Those who do not manage deadlines open on their own; a bad parameter is left out.
+    filters = DeadlineFilter(
+        request.GET, access=access, mine_by_default=not access.can(Action.MANAGE_DEADLINES)
+    )
+    deadlines = list(deadlines_for_access(access=access, filters=filters))
     for deadline in deadlines:
         deadline.can_complete = (  # type: ignore[attr-defined]
             deadline.status != DeadlineStatus.DONE and can_complete_deadline(access, deadline)
@@ -71,8 +68,8 @@ def deadline_list(request: HttpRequest, production_id: int) -> HttpResponse:
                 access,
                 "deadlines",
                 deadlines=deadlines,
-                tab=tab,
-                status=status,
+                tab=filters.shown_tab,
+                status=filters.cleaned.get("status") or "",
                 status_choices=DeadlineStatus.choices,
             ),
         )
@@ -88,8 +85,7 @@ def _deadline_form_page(
         form = DeadlineForm(
             posted(request),
             initial=DeadlineForm.initial_for(deadline) if deadline else None,
-            departments=departments_for(access=access),
-            people=people_for(access=access),
+            access=access,
         )
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
@@ -121,7 +117,7 @@ def deadline_new(request: HttpRequest, production_id: int) -> HttpResponse:
 
 def deadline_edit(request: HttpRequest, production_id: int, deadline_id: int) -> HttpResponse:
     access = production_access(request.user, production_id)
-    deadline = access.get_object_or_404(Deadline, deadline_id)
+    deadline = access.get_object_or_404(Deadline, deadline_id, action=Action.MANAGE_DEADLINES)
     return _deadline_form_page(request, access, deadline)
 
 
@@ -137,12 +133,6 @@ def deadline_done(request: HttpRequest, production_id: int, deadline_id: int) ->
         deadline_complete(deadline=deadline)
         messages.success(request, f"“{deadline.title}” marked done.")
     # Back to the same tab and filter (validated, so never an open redirect).
-    query = {
-        "tab": request.POST.get("tab") if request.POST.get("tab") in {"mine", "all"} else None,
-        "status": request.POST.get("status")
-        if request.POST.get("status") in DeadlineStatus.values
-        else None,
-    }
+    params = DeadlineFilter(request.POST, access=access).as_query()
     url = reverse("productions:deadlines", kwargs={"production_id": access.production.pk})
-    params = urlencode({key: value for key, value in query.items() if value})
     return redirect(f"{url}?{params}" if params else url)

@@ -2,41 +2,24 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, F, Prefetch, QuerySet, Value, When
 
+from crew.filters import CrewFilter
 from crew.models import Character, Department, Engagement, Person, Position, Unavailability
 from productions.scoping import Access
 
 
-def crew_list(
-    *,
-    access: Access,
-    q: str = "",
-    department_id: int | None = None,
-    status: str = "",
-    position_id: int | None = None,
-) -> QuerySet[Engagement]:
+def crew_list(*, access: Access, filters: CrewFilter | None = None) -> QuerySet[Engagement]:
     """Engagements with person, position and department, in call-sheet order.
 
-    A constant number of queries whatever the size of the crew (one, with joins).
+    ``filters``: the list's query (the page's, the API's or the export's). A constant
+    number of queries whatever the size of the crew (one, with joins).
     """
     engagements = Engagement.objects.for_access(access).select_related(
         "person", "position", "department"
     )
-    if q.strip():
-        term = q.strip()
-        engagements = engagements.filter(
-            Q(person__name__icontains=term)
-            | Q(position__title__icontains=term)
-            | Q(department__name__icontains=term)
-            | Q(characters__name__icontains=term)
-        ).distinct()
-    if department_id:
-        engagements = engagements.filter(department_id=department_id)
-    if status:
-        engagements = engagements.filter(status=status)
-    if position_id:
-        engagements = engagements.filter(position_id=position_id)
+    if filters is not None:
+        engagements = filters.filter_queryset(engagements)
     return engagements.order_by(
         "department__order", "department__name", "position__order", "person__name", "id"
     )
@@ -58,22 +41,41 @@ def people_for(*, access: Access) -> QuerySet[Person]:
 
 def person_detail(*, access: Access, person_id: int) -> Person:
     """One person with their engagements (404 outside the production)."""
-    from django.shortcuts import get_object_or_404
-
-    return get_object_or_404(
-        Person.objects.for_access(access).prefetch_related(
-            Prefetch(
-                "engagements",
-                queryset=Engagement.objects.select_related("position", "department"),
-            ),
-            "unavailabilities",
+    people = Person.objects.all().prefetch_related(
+        Prefetch(
+            "engagements", queryset=Engagement.objects.select_related("position", "department")
         ),
-        pk=person_id,
+        "unavailabilities",
     )
+    return access.get_object_or_404(people, person_id)
 
 
 def characters_for(*, access: Access) -> QuerySet[Character]:
-    return Character.objects.for_access(access).select_related("engagement__person")
+    """Characters by cast ID (1 = the lead; no ID last), then name, with who plays them."""
+    return (
+        Character.objects.for_access(access)
+        .select_related("engagement__person")
+        .order_by(F("cast_number").asc(nulls_last=True), "name")
+    )
+
+
+def cast_candidates_for(*, access: Access) -> QuerySet[Engagement]:
+    """Engagements that can play a part: the cast department first, then call-sheet order."""
+    return (
+        Engagement.objects.for_access(access)
+        .select_related("person", "position", "department")
+        .annotate(
+            not_cast=Case(When(department__name__iexact="cast", then=Value(0)), default=Value(1))
+        )
+        .order_by(
+            "not_cast",
+            "department__order",
+            "department__name",
+            "position__order",
+            "person__name",
+            "id",
+        )
+    )
 
 
 def unavailability_for(*, access: Access, person: Person) -> QuerySet[Unavailability]:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
@@ -30,6 +29,7 @@ from crew.csv_io import (
     crew_csv_export,
     crew_csv_import,
 )
+from crew.filters import CrewFilter
 from crew.forms import CrewAddForm, CrewImportForm, EngagementForm, OwnContactForm, PersonForm
 from crew.models import (
     Character,
@@ -37,7 +37,6 @@ from crew.models import (
     Engagement,
     EngagementStatus,
     Person,
-    Position,
 )
 from crew.phones import default_phone_region, display_phone
 from crew.policies import can_add_crew, can_manage_department
@@ -62,52 +61,7 @@ def _user(request: HttpRequest) -> User:
     return request.user
 
 
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
-
-
 # The list -----------------------------------------------------------------------------
-
-
-@dataclass
-class Filters:
-    q: str = ""
-    department_id: int | None = None
-    status: str = ""
-    position_id: int | None = None
-
-    @classmethod
-    def from_query(
-        cls, query: Any, departments: list[Department], positions: list[Position]
-    ) -> Filters:
-        """Read the filters from a query string; unknown values are simply not applied."""
-        department_id = _int(query.get("department"))
-        position_id = _int(query.get("position"))
-        status = query.get("status", "")
-        return cls(
-            q=query.get("q", "").strip()[:100],
-            department_id=department_id if department_id in {d.pk for d in departments} else None,
-            status=status if status in EngagementStatus.values else "",
-            position_id=position_id if position_id in {p.pk for p in positions} else None,
-        )
-
-    @property
-    def active(self) -> bool:
-        return bool(self.q or self.department_id or self.status or self.position_id)
-
-    def as_query(self) -> str:
-        from django.utils.http import urlencode
-
-        params = {
-            "q": self.q,
-            "department": self.department_id or "",
-            "status": self.status,
-            "position": self.position_id or "",
-        }
-        return urlencode({key: value for key, value in params.items() if value})
 
 
 def call_label(minutes: int) -> str:
@@ -158,26 +112,17 @@ def _crew_groups(access: Access, engagements: list[Engagement]) -> list[CrewGrou
 
 def crew_list(request: HttpRequest, production_id: int) -> HttpResponse:
     access = production_access(request.user, production_id)
-    departments = list(selectors.departments_for(access=access))
-    positions = list(selectors.positions_for(access=access))
-    filters = Filters.from_query(request.GET, departments, positions)
-    engagements = list(
-        selectors.crew_list(
-            access=access,
-            q=filters.q,
-            department_id=filters.department_id,
-            status=filters.status,
-            position_id=filters.position_id,
-        )
-    )
+    # A bad parameter is left out: the page shows the list without that filter.
+    filters = CrewFilter(request.GET, access=access)
+    engagements = list(selectors.crew_list(access=access, filters=filters))
     groups = _crew_groups(access, engagements)
     context = page_context(
         access,
         "crew",
         groups=groups,
         filters=filters,
-        departments=departments,
-        positions=positions,
+        departments=list(selectors.departments_for(access=access)),
+        positions=list(selectors.positions_for(access=access)),
         status_choices=EngagementStatus.choices,
         engagement_count=len(engagements),
         people_count=len({e.person_id for e in engagements}),
@@ -238,7 +183,7 @@ def person_page(request: HttpRequest, production_id: int, person_id: int) -> Htt
 def person_edit(request: HttpRequest, production_id: int, person_id: int) -> HttpResponse:
     """Producers edit everything; anyone edits their own contact details and sharing."""
     access = production_access(request.user, production_id)
-    person = get_object_or_404(Person.objects.for_access(access), pk=person_id)
+    person = access.get_object_or_404(Person, person_id)
     form_class: type[OwnContactForm]
     if access.can(Action.MANAGE_CREW):
         form_class = PersonForm
@@ -271,20 +216,11 @@ def person_edit(request: HttpRequest, production_id: int, person_id: int) -> Htt
 # Engagements --------------------------------------------------------------------------
 
 
-def _choices(access: Access) -> dict[str, Any]:
-    """Positions and departments the viewer may engage people in."""
+def _engageable_departments(access: Access) -> frozenset[int] | None:
+    """The departments the viewer may engage people in; None: any (producers)."""
     if access.can(Action.MANAGE_CREW):
-        return {
-            "positions": selectors.positions_for(access=access),
-            "departments": selectors.departments_for(access=access),
-            "department_required": False,
-        }
-    own = head_of_department_ids(access)
-    return {
-        "positions": selectors.positions_for(access=access).filter(department_id__in=own),
-        "departments": selectors.departments_for(access=access).filter(pk__in=own),
-        "department_required": True,
-    }
+        return None
+    return head_of_department_ids(access)
 
 
 def _engagement_page(
@@ -294,7 +230,12 @@ def _engagement_page(
     initial = None
     if not is_new:
         initial = {name: getattr(engagement, name) for name in EngagementForm.base_fields}
-    form = EngagementForm(posted(request), initial=initial, **_choices(access))
+    form = EngagementForm(
+        posted(request),
+        initial=initial,
+        access=access,
+        only_departments=_engageable_departments(access),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             engagement_save(engagement=engagement, **form.cleaned_data)
@@ -316,9 +257,8 @@ def _engagement_page(
 def engagement_edit(request: HttpRequest, production_id: int, engagement_id: int) -> HttpResponse:
     """Producers edit any engagement; department heads those of their department."""
     access = production_access(request.user, production_id)
-    engagement = get_object_or_404(
-        Engagement.objects.for_access(access).select_related("person", "position", "department"),
-        pk=engagement_id,
+    engagement = access.get_object_or_404(
+        Engagement.objects.select_related("person", "position", "department"), engagement_id
     )
     if not can_manage_department(access, engagement.department_id):
         raise PermissionDenied("You manage only your own department's engagements.")
@@ -327,7 +267,7 @@ def engagement_edit(request: HttpRequest, production_id: int, engagement_id: int
 
 def engagement_add(request: HttpRequest, production_id: int, person_id: int) -> HttpResponse:
     access = production_access(request.user, production_id)
-    person = get_object_or_404(Person.objects.for_access(access), pk=person_id)
+    person = access.get_object_or_404(Person, person_id)
     if not can_add_crew(access):
         raise PermissionDenied("Only producers and department heads engage people.")
     if not access.can(Action.MANAGE_CREW) and not (
@@ -355,7 +295,8 @@ def crew_add(request: HttpRequest, production_id: int) -> HttpResponse:
         posted(request),
         roles=roles,
         region=default_phone_region(access.production),
-        **_choices(access),
+        access=access,
+        only_departments=_engageable_departments(access),
     )
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
@@ -423,18 +364,7 @@ def _errors_by_line(report: ImportReport) -> list[tuple[int | None, list[RowErro
 @require_GET
 def crew_export(request: HttpRequest, production_id: int) -> HttpResponse:
     access = production_access(request.user, production_id)
-    filters = Filters.from_query(
-        request.GET,
-        list(selectors.departments_for(access=access)),
-        list(selectors.positions_for(access=access)),
-    )
-    engagements = selectors.crew_list(
-        access=access,
-        q=filters.q,
-        department_id=filters.department_id,
-        status=filters.status,
-        position_id=filters.position_id,
-    )
+    engagements = selectors.crew_list(access=access, filters=CrewFilter(request.GET, access=access))
     filename = (
         f"{slugify(access.production.title) or 'production'}-crew-{date.today():%Y-%m-%d}.csv"
     )

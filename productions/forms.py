@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -18,8 +21,88 @@ from productions.models import (
     ProductionStatus,
 )
 from productions.roles import Role
+from productions.scoping import Access
 
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
+_M = TypeVar("_M", bound=models.Model)
+
+
+class _Scoped(Generic[_M]):
+    """Choices from one production: ``bind(access)`` sets them; until then there are none.
+
+    ``selector`` (a reader such as ``positions_for``, called with ``access=``) shapes the
+    rows (order, joins for the labels); whatever it returns is narrowed with
+    ``for_access`` again, so the choices can never reach another production.
+    """
+
+    queryset: Any
+
+    def _set_up(
+        self, model: type[_M], selector: Callable[..., QuerySet[_M]] | None, kwargs: dict[str, Any]
+    ) -> None:
+        self.scoped_model = model
+        self.selector = selector
+        kwargs.setdefault("queryset", model._default_manager.none())
+
+    def bind(self, access: Access) -> None:
+        rows: Any = (
+            self.selector(access=access)
+            if self.selector is not None
+            else self.scoped_model._default_manager.all()
+        )
+        self.queryset = rows.for_access(access)
+
+    def narrow(self, **lookups: Any) -> None:
+        """Fewer of the production's rows (a department head's own departments…)."""
+        self.queryset = self.queryset.filter(**lookups)
+
+
+class ScopedModelChoiceField(_Scoped[_M], forms.ModelChoiceField[_M]):
+    """One row of the viewer's production; another production's id is an invalid choice."""
+
+    def __init__(
+        self,
+        model: type[_M],
+        *,
+        selector: Callable[..., QuerySet[_M]] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self._set_up(model, selector, kwargs)
+        super().__init__(**kwargs)
+
+
+class ScopedModelMultipleChoiceField(_Scoped[_M], forms.ModelMultipleChoiceField[_M]):
+    """Rows of the viewer's production; another production's id is an invalid choice."""
+
+    def __init__(
+        self,
+        model: type[_M],
+        *,
+        selector: Callable[..., QuerySet[_M]] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self._set_up(model, selector, kwargs)
+        super().__init__(**kwargs)
+
+
+class ScopedForm(forms.Form):
+    """A form bound to the viewer's access: ``Form(data, access=access)``.
+
+    Every scoped choice field offers the rows of that production only, so no view or form
+    narrows a queryset by hand.
+    """
+
+    def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.access = access
+        for field in self.fields.values():
+            if isinstance(field, _Scoped):
+                field.bind(access)
+
+    def scoped_field(self, name: str) -> _Scoped[Any]:
+        field = self.fields[name]
+        assert isinstance(field, _Scoped)
+        return field
 
 
 def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
@@ -147,9 +147,9 @@ def co_producer_remove(
     request: HttpRequest, production_id: int, co_producer_id: int
 ) -> HttpResponse:
     access = production_access(request.user, production_id)
-    access.require(Action.MANAGE_PRODUCTION)
-    # CoProducer has no scoped manager yet; the production's own relation is the scope.
-    co_producer = get_object_or_404(access.production.co_producers, pk=co_producer_id)
+    co_producer = access.get_object_or_404(
+        CoProducer, co_producer_id, action=Action.MANAGE_PRODUCTION
+    )
     co_producer.delete()
     messages.success(request, f"{co_producer} removed.")
     return redirect("productions:settings", production_id=access.production.pk)
@@ -219,8 +219,9 @@ def member_add(request: HttpRequest, production_id: int) -> HttpResponse:
 
 
 def _membership(access: Access, membership_id: int) -> Membership:
-    return get_object_or_404(
-        Membership.objects.for_access(access).select_related("user"), pk=membership_id
+    """The membership (404 outside the production), for those who manage members (403)."""
+    return access.get_object_or_404(
+        Membership.objects.select_related("user"), membership_id, action=Action.MANAGE_MEMBERS
     )
 
 
@@ -237,7 +238,6 @@ def _after_own_change(request: HttpRequest, access: Access) -> HttpResponse:
 @require_POST
 def member_role(request: HttpRequest, production_id: int, membership_id: int) -> HttpResponse:
     access = production_access(request.user, production_id)
-    access.require(Action.MANAGE_MEMBERS)
     membership = _membership(access, membership_id)
     form = MemberRoleForm(request.POST)
     if not form.is_valid():
@@ -257,7 +257,6 @@ def member_role(request: HttpRequest, production_id: int, membership_id: int) ->
 @require_POST
 def member_remove(request: HttpRequest, production_id: int, membership_id: int) -> HttpResponse:
     access = production_access(request.user, production_id)
-    access.require(Action.MANAGE_MEMBERS)
     membership = _membership(access, membership_id)
     try:
         membership_remove(membership=membership)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from crew.deadlines import deadline_complete, deadline_delete, deadline_save, deadlines_for_access
+from crew.filters import DeadlineFilter
 from crew.models import Deadline, DeadlineStatus, Department, Person
 from crew.policies import can_complete_deadline
 from productions.api.base import ProductionScopedViewSet, ScopedPrimaryKeyField, write_actions
@@ -53,14 +53,6 @@ class DeadlineInput(serializers.Serializer[Deadline]):
     notes = serializers.CharField(allow_blank=True, required=False)
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[
-            OpenApiParameter("mine", OpenApiTypes.BOOL, description="Only deadlines you own."),
-            OpenApiParameter("status", str, enum=DeadlineStatus.values),
-        ]
-    )
-)
 class DeadlineViewSet(ProductionScopedViewSet[Deadline]):
     """Milestones, overdue first. Read: members; write: producers; complete: also owners."""
 
@@ -68,15 +60,11 @@ class DeadlineViewSet(ProductionScopedViewSet[Deadline]):
     serializer_class = DeadlineSerializer
     required_actions = write_actions(Action.MANAGE_DEADLINES)
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    filterset_class = DeadlineFilter
 
     def get_base_queryset(self) -> QuerySet[Deadline]:
-        if self.action != "list":
-            return deadlines_for_access(access=self.access)
-        return deadlines_for_access(
-            access=self.access,
-            mine=self.query_flag("mine"),
-            status=self.query_choice("status", DeadlineStatus.values),
-        )
+        filters = self.filters if self.action == "list" else None
+        return deadlines_for_access(access=self.access, filters=filters)
 
     @extend_schema(request=DeadlineInput, responses={201: DeadlineSerializer})
     def create(self, request: Request, production_id: int) -> Response:

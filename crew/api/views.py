@@ -8,8 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import ProtectedError, QuerySet, RestrictedError
-from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.request import Request
@@ -24,11 +23,11 @@ from crew.api.serializers import (
     PositionSerializer,
     UnavailabilitySerializer,
 )
+from crew.filters import CrewFilter
 from crew.models import (
     Character,
     Department,
     Engagement,
-    EngagementStatus,
     Position,
     Unavailability,
 )
@@ -171,16 +170,6 @@ class CharacterViewSet(_SimpleWriteViewSet):
         return characters_for(access=self.access)
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[
-            OpenApiParameter("department", int, description="Department id."),
-            OpenApiParameter("position", int, description="Position id."),
-            OpenApiParameter("status", str, enum=EngagementStatus.values),
-            OpenApiParameter("q", str, description="Name, position, department or character."),
-        ]
-    )
-)
 class CrewViewSet(ProductionScopedViewSet[Engagement]):
     """Engagements with the person's details, in call-sheet order.
 
@@ -191,17 +180,11 @@ class CrewViewSet(ProductionScopedViewSet[Engagement]):
     queryset = Engagement.objects.all()
     serializer_class = CrewMemberSerializer
     http_method_names = _EDIT_METHODS
+    filterset_class = CrewFilter
 
     def get_base_queryset(self) -> QuerySet[Engagement]:
-        if self.action != "list":
-            return crew_list(access=self.access)
-        return crew_list(
-            access=self.access,
-            q=self.request.query_params.get("q", ""),
-            department_id=self.query_int("department"),
-            position_id=self.query_int("position"),
-            status=self.query_choice("status", EngagementStatus.values),
-        )
+        filters = self.filters if self.action == "list" else None
+        return crew_list(access=self.access, filters=filters)
 
     def serialize(self, instances: Sequence[Engagement]) -> list[Any]:
         context = self.get_serializer_context()
@@ -298,9 +281,9 @@ class UnavailabilityViewSet(ProductionScopedViewSet[Unavailability]):
 
     @cached_property
     def engagement(self) -> Engagement:
-        engagements = Engagement.objects.for_access(self.access).select_related("person")
-        engagement: Engagement = get_object_or_404(engagements, pk=self.kwargs["crew_id"])
-        return engagement
+        return self.access.get_object_or_404(
+            Engagement.objects.select_related("person"), self.kwargs["crew_id"]
+        )
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)

@@ -4,11 +4,15 @@ Like NetBox's ``restrict()``, the production scoping happens once, here: the vie
 resolves ``production_access`` from the URL before anything else (non-members get 404),
 and ``get_queryset()`` always narrows to that production with ``for_access``, so a
 list and its detail routes cannot disagree about what exists.
+
+A list's query is read one way: the viewset names the list's FilterSet
+(``filterset_class``, the one its page uses too) and hands ``self.filters`` to its
+selector.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import Any, Generic, TypeVar
 
@@ -16,7 +20,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404
-from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
@@ -24,6 +29,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.api.conditional import ConditionalMixin
+from productions.filters import ProductionFilterSet
 from productions.models import ScopedQuerySet
 from productions.roles import Action
 from productions.scoping import Access, production_access
@@ -38,6 +44,17 @@ def write_actions(required: Action) -> dict[str, Action]:
     return {name: required for name in WRITE_ACTIONS}
 
 
+class ProductionFilterBackend(DjangoFilterBackend):
+    """Describes a viewset's ``filterset_class`` (its query parameters) in the schema.
+
+    It filters nothing itself: the viewset hands ``self.filters`` to its selector, as the
+    page does, and detail routes (``get_object`` runs the backends) ignore the query.
+    """
+
+    def filter_queryset(self, request: Request, queryset: QuerySet[Any], view: Any) -> Any:
+        return queryset
+
+
 class ProductionScopedViewSet(ConditionalMixin, viewsets.GenericViewSet[_M], Generic[_M]):
     """Subclasses set ``queryset = Model.objects.all()`` (a model with ``for_access``).
 
@@ -48,10 +65,14 @@ class ProductionScopedViewSet(ConditionalMixin, viewsets.GenericViewSet[_M], Gen
       runs (403); rules that depend on the object are checked by the handler.
     - ``list`` and ``retrieve`` are provided; both render rows through ``serialize()``, so
       a row, its detail and its ETag always agree.
+    - ``filterset_class``: the list's :class:`ProductionFilterSet`; ``self.filters`` is the
+      request's query parsed by it, for the selector.
     """
 
     production_url_kwarg = "production_id"
     required_actions: Mapping[str, Action] = {}
+    filterset_class: type[ProductionFilterSet] | None = None
+    filter_backends = [ProductionFilterBackend]
 
     @cached_property
     def access(self) -> Access:
@@ -101,31 +122,19 @@ class ProductionScopedViewSet(ConditionalMixin, viewsets.GenericViewSet[_M], Gen
             context["access"] = self.access
         return context
 
-    def query_int(self, name: str) -> int | None:
-        """An optional integer query parameter; anything else is a 400 naming it."""
-        raw = self.request.query_params.get(name, "").strip()
-        if not raw:
+    @cached_property
+    def filters(self) -> Any:
+        """The query parsed by ``filterset_class`` (None without one) for the selector.
+
+        A bad parameter is a 400 naming it (``{"errors": {"status": [...]}}``), raised
+        before any row is read.
+        """
+        if self.filterset_class is None:
             return None
-        try:
-            return int(raw)
-        except ValueError:
-            message = _("“%(value)s” is not an id.") % {"value": raw}
-            raise serializers.ValidationError({name: [message]}) from None
-
-    def query_choice(self, name: str, choices: Collection[str]) -> str:
-        raw = self.request.query_params.get(name, "").strip()
-        if raw and raw not in choices:
-            message = _("Use one of: %(choices)s.") % {"choices": ", ".join(choices)}
-            raise serializers.ValidationError({name: [message]})
-        return raw
-
-    def query_flag(self, name: str) -> bool:
-        raw = self.request.query_params.get(name, "").strip().lower()
-        if raw in ("", "0", "false", "no"):
-            return False
-        if raw in ("1", "true", "yes"):
-            return True
-        raise serializers.ValidationError({name: [_("Use 1 or 0.")]})
+        filters = self.filterset_class(self.request.query_params, access=self.access)
+        if not filters.is_valid():
+            raise translate_validation(filters.errors)
+        return filters
 
     def lock_for_write(self) -> None:
         """``SELECT … FOR UPDATE`` the object in the URL (only that table's row)."""

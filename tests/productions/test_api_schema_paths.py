@@ -86,3 +86,39 @@ def test_hidden_fields_are_optional_in_the_crew_schema(generated):
     hidden = {"email", "phone", "address", "emergency_contact_name", "dietary_notes", "notes"}
     assert not hidden & set(crew["required"])
     assert hidden <= set(crew["properties"])
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (
+            f"{P}/crew/",
+            {"q": "string", "department": "integer", "position": "integer", "status": "string"},
+        ),
+        (f"{P}/deadlines/", {"mine": "boolean", "tab": "string", "status": "string"}),
+    ],
+)
+def test_list_filters_are_described_from_their_filtersets(generated, path, expected):
+    schema, _ = generated
+    query = {
+        parameter["name"]: parameter["schema"]
+        for parameter in schema["paths"][path]["get"]["parameters"]
+        if parameter["in"] == "query"
+    }
+    detail = schema["paths"][f"{path}{{id}}/"]["get"].get("parameters", [])
+
+    assert {name: query[name]["type"] for name in expected} == expected
+    assert set(query) == {*expected, "page", "page_size"}
+    assert not [parameter for parameter in detail if parameter["in"] == "query"]
+
+
+def test_choice_filters_list_their_values(generated):
+    schema, _ = generated
+
+    def enum(path, name):
+        parameters = schema["paths"][path]["get"]["parameters"]
+        return sorted(next(p for p in parameters if p["name"] == name)["schema"]["enum"])
+
+    assert enum(f"{P}/crew/", "status") == ["confirmed", "offered", "wrapped"]
+    assert enum(f"{P}/deadlines/", "status") == ["done", "missed", "open"]
+    assert enum(f"{P}/deadlines/", "tab") == ["all", "mine"]
