@@ -41,6 +41,14 @@ def can_complete_deadline(access: Access, deadline: Deadline) -> bool:
     return any(owner.pk in own for owner in deadline.owners.all())
 
 
+def can_edit_characters(access: Access) -> bool:
+    """Add, renumber, recast, rename and delete characters: producers and ADs.
+
+    ADs because they break the script down (characters come from the screenplay import).
+    """
+    return access.can(Action.MANAGE_DEPARTMENTS) or access.can(Action.EDIT_BREAKDOWN)
+
+
 def page_abilities(access: Access) -> dict[str, bool]:
     """What production page templates ask of crew rules (``{% if can.add_crew %}``)."""
-    return {"add_crew": can_add_crew(access)}
+    return {"add_crew": can_add_crew(access), "edit_characters": can_edit_characters(access)}

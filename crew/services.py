@@ -15,6 +15,15 @@ from crew.models import Character, Department, Engagement, Person, Position, Una
 from crew.phones import normalise_phone
 from productions.models import Production
 
+
+class InUseError(Exception):
+    """A row cannot be deleted while others use it; the message says what uses it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 PERSON_FIELDS = (
     "name",
     "pronouns",
@@ -187,21 +196,14 @@ def department_save(*, department: Department) -> Department:
     return department
 
 
-def department_delete(*, department: Department) -> None:
-    """Raises ProtectedError while engagements still use the department."""
-    department.delete()
-
-
 def position_save(*, position: Position) -> Position:
+    department = position.department
+    if department is not None and department.production_id != position.production_id:
+        raise ValidationError({"department": ["That department belongs to another production."]})
     position.title = position.title.strip()
     position.full_clean()
     position.save()
     return position
-
-
-def position_delete(*, position: Position) -> None:
-    """Raises ProtectedError while engagements still use the position."""
-    position.delete()
 
 
 @transaction.atomic
@@ -324,8 +326,6 @@ def position_create(
     order: int | None = None,
 ) -> Position:
     """A new position; without an order it goes after its department's other positions."""
-    if department is not None and department.production_id != production.pk:
-        raise ValidationError({"department": ["That department belongs to another production."]})
     if order is None:
         highest = Position.objects.filter(production=production, department=department).aggregate(
             Max("order")
@@ -347,11 +347,11 @@ def _engagements(count: int) -> str:
     return f"{count} engagement{'s' if count != 1 else ''} still use{'s' if count == 1 else ''}"
 
 
-def department_delete_unused(*, department: Department) -> int:
-    """Delete a department nobody is engaged in, and its positions; returns how many.
+def department_delete(*, department: Department) -> int:
+    """Delete a department nobody is engaged in, with its positions; returns how many.
 
-    While any engagement is in the department, or holds one of its positions, a
-    ValidationError says how many.
+    While any engagement is in the department, or holds one of its positions, raises
+    :class:`InUseError` saying how many (a page shows it, the API answers 409).
     """
     in_use = (
         Engagement.objects.filter(Q(department=department) | Q(position__department=department))
@@ -359,32 +359,32 @@ def department_delete_unused(*, department: Department) -> int:
         .count()
     )
     if in_use:
-        raise ValidationError(
+        raise InUseError(
             f"{_engagements(in_use)} {department.name}. Move them to another department "
             "or position first."
         )
     try:
         with transaction.atomic():
             positions, _ = Position.objects.filter(department=department).delete()
-            department_delete(department=department)
+            department.delete()
     except (ProtectedError, RestrictedError, IntegrityError):
-        raise ValidationError(
+        raise InUseError(
             f"Someone was just engaged in {department.name}; it cannot be deleted."
         ) from None
     return positions
 
 
-def position_delete_unused(*, position: Position) -> None:
-    """Delete a position nobody holds; a ValidationError says how many still do."""
+def position_delete(*, position: Position) -> None:
+    """Delete a position nobody holds; :class:`InUseError` says how many still do."""
     in_use = position.engagements.count()
     if in_use:
-        raise ValidationError(
+        raise InUseError(
             f"{_engagements(in_use)} {position.title}. Give them another position first."
         )
     try:
         with transaction.atomic():
-            position_delete(position=position)
+            position.delete()
     except (ProtectedError, RestrictedError, IntegrityError):
-        raise ValidationError(
+        raise InUseError(
             f"Someone was just engaged as {position.title}; it cannot be deleted."
         ) from None

@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import ProtectedError, QuerySet, RestrictedError
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status
@@ -32,7 +32,7 @@ from crew.models import (
     Position,
     Unavailability,
 )
-from crew.policies import can_manage_department
+from crew.policies import can_edit_characters, can_manage_department
 from crew.privacy import can_see_unavailability_reason, person_department_ids
 from crew.selectors import (
     characters_for,
@@ -44,14 +44,17 @@ from crew.selectors import (
 from crew.services import (
     ENGAGEMENT_FIELDS,
     PERSON_FIELDS,
+    InUseError,
     character_delete,
-    character_save,
+    character_edit,
     crew_member_add,
+    department_create,
     department_delete,
     department_save,
     engagement_delete,
     engagement_save,
     person_save,
+    position_create,
     position_delete,
     position_save,
     unavailability_add,
@@ -72,13 +75,16 @@ class Conflict(APIException):
 class _SimpleWriteViewSet(ProductionScopedViewSet[Any]):
     """Create / patch / delete of a row whose serializer also parses the input.
 
-    Subclasses call their services in ``save_instance`` and ``delete_instance``.
+    Subclasses write through the same services as the pages: ``create_instance``,
+    ``update_instance`` (the current row and the changed fields) and ``delete_instance``.
     """
 
     http_method_names = _EDIT_METHODS
-    in_use_message = "This is still in use."
 
-    def save_instance(self, instance: Any) -> Any:
+    def create_instance(self, fields: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def update_instance(self, instance: Any, fields: dict[str, Any]) -> Any:
         raise NotImplementedError
 
     def delete_instance(self, instance: Any) -> None:
@@ -87,19 +93,14 @@ class _SimpleWriteViewSet(ProductionScopedViewSet[Any]):
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         payload = self.get_serializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        model = self.get_queryset().model
-        instance = self.save_instance(
-            model(production=self.access.production, **payload.validated_data)
-        )
+        instance = self.create_instance(dict(payload.validated_data))
         return Response(self.representation(instance), status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         with self.guarded_write() as instance:
             payload = self.get_serializer(instance, data=request.data, partial=True)
             payload.is_valid(raise_exception=True)
-            for name, value in payload.validated_data.items():
-                setattr(instance, name, value)
-            self.save_instance(instance)
+            self.update_instance(instance, dict(payload.validated_data))
         return Response(self.representation(self.get_object()))
 
     @extend_schema(responses=_NO_CONTENT)
@@ -107,20 +108,28 @@ class _SimpleWriteViewSet(ProductionScopedViewSet[Any]):
         try:
             with self.guarded_write() as instance:
                 self.delete_instance(instance)
-        except (ProtectedError, RestrictedError):
-            raise Conflict(self.in_use_message) from None
+        except InUseError as exc:
+            raise Conflict(exc.message) from None
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class DepartmentViewSet(_SimpleWriteViewSet):
-    """Departments in call-sheet order. Read: members; write: producers."""
+    """Departments in call-sheet order. Read: members; write: producers.
+
+    A new department without an order goes last; deleting one takes its positions with
+    it, and is refused (409) while anyone is engaged in it or holds one of its positions.
+    """
 
     queryset = Department.objects.all()
     serializer_class = DepartmentSerializer
     required_actions = write_actions(Action.MANAGE_DEPARTMENTS)
-    in_use_message = "People are still engaged in this department; move them first."
 
-    def save_instance(self, department: Department) -> Department:
+    def create_instance(self, fields: dict[str, Any]) -> Department:
+        return department_create(production=self.access.production, **fields)
+
+    def update_instance(self, department: Department, fields: dict[str, Any]) -> Department:
+        for name, value in fields.items():
+            setattr(department, name, value)
         return department_save(department=department)
 
     def delete_instance(self, department: Department) -> None:
@@ -131,14 +140,23 @@ class DepartmentViewSet(_SimpleWriteViewSet):
 
 
 class PositionViewSet(_SimpleWriteViewSet):
-    """Positions (titles) and their departments. Read: members; write: producers."""
+    """Positions (titles) and their departments. Read: members; write: producers.
+
+    A new position without an order goes after its department's others; deleting one is
+    refused (409) while anyone holds it.
+    """
 
     queryset = Position.objects.all()
     serializer_class = PositionSerializer
     required_actions = write_actions(Action.MANAGE_DEPARTMENTS)
-    in_use_message = "People are still engaged in this position; change theirs first."
 
-    def save_instance(self, position: Position) -> Position:
+    def create_instance(self, fields: dict[str, Any]) -> Position:
+        fields.setdefault("department", None)
+        return position_create(production=self.access.production, **fields)
+
+    def update_instance(self, position: Position, fields: dict[str, Any]) -> Position:
+        for name, value in fields.items():
+            setattr(position, name, value)
         return position_save(position=position)
 
     def delete_instance(self, position: Position) -> None:
@@ -149,22 +167,36 @@ class PositionViewSet(_SimpleWriteViewSet):
 
 
 class CharacterViewSet(_SimpleWriteViewSet):
-    """Characters with cast IDs and who plays them. Read: members; write: producers, ADs."""
+    """Characters with cast IDs and who plays them. Read: members; write: producers, ADs.
+
+    A name or cast ID another character has is an error on that field, naming it.
+    """
 
     queryset = Character.objects.all()
     serializer_class = CharacterSerializer
 
-    def save_instance(self, character: Character) -> Character:
-        return character_save(character=character)
+    def create_instance(self, fields: dict[str, Any]) -> Character:
+        return character_edit(
+            character=Character(production=self.access.production),
+            name=fields["name"],
+            cast_number=fields.get("cast_number"),
+            engagement=fields.get("engagement"),
+        )
+
+    def update_instance(self, character: Character, fields: dict[str, Any]) -> Character:
+        return character_edit(
+            character=character,
+            name=fields.get("name", character.name),
+            cast_number=fields.get("cast_number", character.cast_number),
+            engagement=fields.get("engagement", character.engagement),
+        )
 
     def delete_instance(self, character: Character) -> None:
         character_delete(character=character)
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
-        if self.action in WRITE_ACTIONS and not (
-            self.access.can(Action.MANAGE_DEPARTMENTS) or self.access.can(Action.EDIT_BREAKDOWN)
-        ):
+        if self.action in WRITE_ACTIONS and not can_edit_characters(self.access):
             raise PermissionDenied("Only producers and assistant directors edit characters.")
 
     def get_base_queryset(self) -> QuerySet[Character]:
