@@ -21,7 +21,7 @@ from crew.models import Department, Engagement, EngagementStatus, Person, Positi
 from crew.phones import default_phone_region, normalise_phone
 from crew.policies import can_manage_department
 from crew.privacy import CONTACT_FIELDS, PRIVATE_FIELDS, visible_fields_by_person
-from crew.services import PERSON_FIELDS, engagement_save, person_save
+from crew.services import PERSON_FIELDS, crew_member_add, crew_member_update
 from productions.roles import Action
 from productions.scoping import Access
 
@@ -351,15 +351,32 @@ def _match_person(row: _Row, lookups: _Lookups) -> Person | None:
 
 
 def _save(row: _Row, access: Access, lookups: _Lookups) -> bool:
-    """Write one parsed row; True if it created a person. Raises ValidationError."""
+    """Write one parsed row; True if it created a person. Raises ValidationError.
+
+    The same services as the pages and the API: a new person with their engagement, or
+    an existing person with a new or changed engagement.
+    """
     person = _match_person(row, lookups)
     created = person is None
-    person = person_save(person=person or Person(production=access.production), **row.person_fields)
     position: Position = row.engagement_fields["position"]
-    engagement = lookups.engagements.get((person.pk, position.pk)) or Engagement(
-        production=access.production, person=person
-    )
-    engagement_save(engagement=engagement, **row.engagement_fields)
+    if person is None:
+        engagement = crew_member_add(
+            production=access.production,
+            person_fields=row.person_fields,
+            engagement_fields=row.engagement_fields,
+            access=access,
+        )
+        person = engagement.person
+    else:
+        engagement = lookups.engagements.get((person.pk, position.pk)) or Engagement(
+            production=access.production, person=person
+        )
+        crew_member_update(
+            engagement=engagement,
+            person_fields=row.person_fields,
+            engagement_fields=row.engagement_fields,
+            access=access,
+        )
     if created:
         if person.email:
             lookups.people_by_email[person.email] = person

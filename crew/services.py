@@ -12,8 +12,10 @@ from django.db.models import Max, ProtectedError, Q, RestrictedError
 from accounts.models import User
 from crew.defaults import DEFAULT_DEPARTMENTS
 from crew.models import Character, Department, Engagement, Person, Position, Unavailability
-from crew.phones import normalise_phone
+from crew.phones import default_phone_region, normalise_phone
+from crew.privacy import email_holder_name
 from productions.models import Production
+from productions.scoping import Access
 
 
 class InUseError(Exception):
@@ -89,25 +91,64 @@ def person_for_user(*, production: Production, user: User) -> Person:
     )
 
 
-def _normalise_person(person: Person) -> None:
+_PHONE_FIELDS = ("phone", "emergency_contact_phone")
+
+
+def _normalise_person(person: Person) -> dict[str, list[str]]:
+    """Tidy the typed values in place; returns the phone fields that are no number.
+
+    A national number (no +) is read in the production's country (its lead co-producer's),
+    whichever surface it was typed on.
+    """
     errors: dict[str, list[str]] = {}
-    for field in ("phone", "emergency_contact_phone"):
+    region: str | None = None
+    for name in _PHONE_FIELDS:
+        raw = (getattr(person, name) or "").strip()
+        if raw and region is None and not raw.startswith(("+", "00")):
+            region = default_phone_region(person.production)
         try:
-            setattr(person, field, normalise_phone(getattr(person, field) or ""))
+            setattr(person, name, normalise_phone(raw, region))
         except ValidationError as exc:
-            errors[field] = exc.messages
-    if errors:
-        raise ValidationError(errors)
+            errors[name] = exc.messages
     person.email = (person.email or "").strip().lower()
-    person.name = person.name.strip()
+    person.name = (person.name or "").strip()
+    return errors
 
 
-def person_save(*, person: Person, **fields: Any) -> Person:
+def _email_taken(person: Person, access: Access | None) -> list[str]:
+    if not person.email:
+        return []
+    holder = (
+        Person.objects.filter(production_id=person.production_id, email__iexact=person.email)
+        .exclude(pk=person.pk)
+        .first()
+    )
+    if holder is None:
+        return []
+    return [f"{email_holder_name(access, holder)} on this production already has that e-mail."]
+
+
+def person_save(*, person: Person, access: Access | None = None, **fields: Any) -> Person:
+    """Create or change a person; every bad field is reported at once, on that field.
+
+    ``access``: the viewer, if any. An e-mail someone else on the production has names
+    them only to a viewer who may see their e-mail (crew.privacy).
+    """
     for name, value in fields.items():
         if name in PERSON_FIELDS:
             setattr(person, name, value)
-    _normalise_person(person)
-    person.full_clean()
+    errors = _normalise_person(person)
+    if taken := _email_taken(person, access):
+        errors["email"] = taken
+    try:
+        # Fields already found wrong are left out: their checks would only repeat the
+        # error (a taken e-mail's constraint, without naming the field).
+        person.full_clean(exclude=list(errors) or None)
+    except ValidationError as exc:
+        for name, messages in exc.message_dict.items():
+            errors.setdefault(name, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
     person.save()
     return person
 
@@ -125,16 +166,27 @@ def _check_same_production(engagement: Engagement) -> None:
         raise ValidationError(errors)
 
 
-def engagement_save(*, engagement: Engagement, **fields: Any) -> Engagement:
+def engagement_apply(*, engagement: Engagement, **fields: Any) -> Engagement:
+    """Set an engagement's fields as saving would, without saving (policies check this).
+
+    A new position without a department moves the engagement to that position's
+    department; no department at all means the position's own.
+    """
+    previous_position_id = engagement.position_id
     for name, value in fields.items():
         if name in ENGAGEMENT_FIELDS:
             setattr(engagement, name, value)
-    if (
-        engagement.department_id is None
-        and engagement.position_id
-        and engagement.position.department_id
-    ):
-        engagement.department_id = engagement.position.department_id
+    position = engagement.position if engagement.position_id else None
+    moved = position is not None and position.pk != previous_position_id
+    if position is not None and moved and "department" not in fields:
+        engagement.department = position.department or engagement.department
+    if engagement.department_id is None and position is not None and position.department_id:
+        engagement.department_id = position.department_id
+    return engagement
+
+
+def engagement_save(*, engagement: Engagement, **fields: Any) -> Engagement:
+    engagement_apply(engagement=engagement, **fields)
     _check_same_production(engagement)
     engagement.full_clean()
     engagement.save()
@@ -147,25 +199,50 @@ def crew_member_add(
     production: Production,
     person_fields: dict[str, Any],
     engagement_fields: dict[str, Any],
+    access: Access | None = None,
 ) -> Engagement:
     """Add a person and their engagement in one go; nothing is saved if either is invalid."""
     person = Person(production=production)
     errors: dict[str, list[str]] = {}
     try:
-        person_save(person=person, **person_fields)
+        person_save(person=person, access=access, **person_fields)
     except ValidationError as exc:
         errors.update(exc.message_dict)
     engagement = Engagement(production=production, person=person if person.pk else None)
     try:
         if errors:
             # Still validate the engagement so the form shows every problem at once.
-            for name, value in engagement_fields.items():
-                setattr(engagement, name, value)
+            engagement_apply(engagement=engagement, **engagement_fields)
             engagement.full_clean(exclude=["person"])
         else:
             engagement_save(engagement=engagement, **engagement_fields)
     except ValidationError as exc:
         errors.update(exc.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    return engagement
+
+
+@transaction.atomic
+def crew_member_update(
+    *,
+    engagement: Engagement,
+    person_fields: dict[str, Any] | None = None,
+    engagement_fields: dict[str, Any] | None = None,
+    access: Access | None = None,
+) -> Engagement:
+    """Change a person and one of their engagements together, reporting every bad field."""
+    errors: dict[str, list[str]] = {}
+    if person_fields:
+        try:
+            person_save(person=engagement.person, access=access, **person_fields)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+    if engagement_fields:
+        try:
+            engagement_save(engagement=engagement, **engagement_fields)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
     if errors:
         raise ValidationError(errors)
     return engagement

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -15,7 +15,7 @@ from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from crew.access import own_person_ids
+from crew.access import person_department_ids
 from crew.api.serializers import (
     CharacterSerializer,
     CrewMemberInput,
@@ -32,8 +32,17 @@ from crew.models import (
     Position,
     Unavailability,
 )
-from crew.policies import can_edit_characters, can_manage_department
-from crew.privacy import can_see_unavailability_reason, person_department_ids
+from crew.policies import (
+    can_add_crew,
+    can_change_unavailability,
+    can_edit_characters,
+    can_edit_engagement,
+    can_edit_person,
+    can_place_engagement,
+    can_see_unavailability,
+    can_see_unavailability_reason,
+    editable_person_fields,
+)
 from crew.selectors import (
     characters_for,
     crew_list,
@@ -48,12 +57,12 @@ from crew.services import (
     character_delete,
     character_edit,
     crew_member_add,
+    crew_member_update,
     department_create,
     department_delete,
     department_save,
+    engagement_apply,
     engagement_delete,
-    engagement_save,
-    person_save,
     position_create,
     position_delete,
     position_save,
@@ -243,76 +252,79 @@ class CrewViewSet(ProductionScopedViewSet[Engagement]):
         )
         return list(CrewMemberSerializer(instances, many=True, context=context).data)
 
-    def require_manage(self, engagement: Engagement) -> None:
-        if not can_manage_department(self.access, engagement.department_id):
+    def require_edit(self, engagement: Engagement) -> None:
+        """Something on the row is the viewer's to change: the engagement or the person."""
+        if not (
+            can_edit_engagement(self.access, engagement)
+            or can_edit_person(self.access, engagement.person)
+        ):
             raise PermissionDenied("You may not change this engagement.")
 
-    def require_manage_department(self, department: Department | None) -> None:
-        if not can_manage_department(self.access, department.pk if department else None):
+    def require_edit_engagement(self, engagement: Engagement) -> None:
+        if not can_edit_engagement(self.access, engagement):
+            raise PermissionDenied("You may not change this engagement.")
+
+    def require_place(self, engagement: Engagement) -> None:
+        if not can_place_engagement(self.access, engagement):
             raise PermissionDenied("You may manage only your own department's crew.")
 
     @extend_schema(request=CrewMemberInput, responses={201: CrewMemberSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Add a person and their engagement in one go (nothing is saved if either is bad)."""
-        if not (
-            self.access.can(Action.MANAGE_CREW) or self.access.can(Action.MANAGE_DEPARTMENT_CREW)
-        ):
+        if not can_add_crew(self.access):
             raise PermissionDenied("Only producers and department heads add crew.")
         payload = CrewMemberInput(data=request.data, context=self.get_serializer_context())
         payload.is_valid(raise_exception=True)
         fields = payload.validated_data
-        self.require_manage_department(fields.get("department") or fields["position"].department)
+        engagement_fields = {k: v for k, v in fields.items() if k in ENGAGEMENT_FIELDS}
+        self.require_place(
+            engagement_apply(
+                engagement=Engagement(production=self.access.production), **engagement_fields
+            )
+        )
         engagement = crew_member_add(
             production=self.access.production,
             person_fields={k: v for k, v in fields.items() if k in PERSON_FIELDS},
-            engagement_fields={k: v for k, v in fields.items() if k in ENGAGEMENT_FIELDS},
+            engagement_fields=engagement_fields,
+            access=self.access,
         )
         engagement = self.get_queryset().get(pk=engagement.pk)
         return Response(self.representation(engagement), status=status.HTTP_201_CREATED)
 
     @extend_schema(request=CrewMemberInput, responses=CrewMemberSerializer)
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        with self.guarded_write(check=self.require_manage) as engagement:
+        """The engagement as its managers may; the person's details as crew.policies allows
+        (producers all of them, the person their own contact details and sharing)."""
+        with self.guarded_write(check=self.require_edit) as engagement:
             payload = CrewMemberInput(
                 engagement, data=request.data, partial=True, context=self.get_serializer_context()
             )
             payload.is_valid(raise_exception=True)
             fields = dict(payload.validated_data)
-            if not self.access.can(Action.MANAGE_CREW) and fields.keys() & set(PERSON_FIELDS):
-                # A department head manages the engagement, not the person: their contact
-                # details and what they share are theirs (and the producers') to change.
-                raise PermissionDenied("Only producers change a person's details and sharing.")
-            if "position" in fields and "department" not in fields:
-                # A new position moves the engagement to that position's department.
-                fields["department"] = fields["position"].department or engagement.department
-            if "department" in fields:
-                self.require_manage_department(fields["department"])
-            self.save_crew_member(engagement, fields)
+            person_fields = {k: v for k, v in fields.items() if k in PERSON_FIELDS}
+            engagement_fields = {k: v for k, v in fields.items() if k in ENGAGEMENT_FIELDS}
+            refused = person_fields.keys() - editable_person_fields(self.access, engagement.person)
+            if refused:
+                raise PermissionDenied(
+                    "Only producers and the person themself change a person's details and "
+                    "sharing; a name only producers."
+                )
+            if engagement_fields:
+                self.require_edit_engagement(engagement)
+                if engagement_fields.keys() & {"position", "department"}:
+                    self.require_place(engagement_apply(engagement=engagement, **engagement_fields))
+            crew_member_update(
+                engagement=engagement,
+                person_fields=person_fields,
+                engagement_fields=engagement_fields,
+                access=self.access,
+            )
         return Response(self.representation(self.get_object()))
-
-    @staticmethod
-    def save_crew_member(engagement: Engagement, fields: dict[str, Any]) -> None:
-        """Person and engagement together, reporting every bad field at once."""
-        errors: dict[str, list[str]] = {}
-        person_fields = {k: v for k, v in fields.items() if k in PERSON_FIELDS}
-        engagement_fields = {k: v for k, v in fields.items() if k in ENGAGEMENT_FIELDS}
-        if person_fields:
-            try:
-                person_save(person=engagement.person, **person_fields)
-            except ValidationError as exc:
-                errors.update(exc.message_dict)
-        if engagement_fields:
-            try:
-                engagement_save(engagement=engagement, **engagement_fields)
-            except ValidationError as exc:
-                errors.update(exc.message_dict)
-        if errors:
-            raise ValidationError(errors)
 
     @extend_schema(responses=_NO_CONTENT)
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Remove the engagement (and the person, if that was their only one and no login)."""
-        with self.guarded_write(check=self.require_manage) as engagement:
+        with self.guarded_write(check=self.require_edit_engagement) as engagement:
             engagement_delete(engagement=engagement)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -337,11 +349,10 @@ class UnavailabilityViewSet(ProductionScopedViewSet[Unavailability]):
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         person = self.engagement.person  # 404 for an engagement of another production
-        own = person.pk in own_person_ids(self.access)
         if self.action in WRITE_ACTIONS:
-            if not (own or self.access.can(Action.MANAGE_CREW)):
+            if not can_change_unavailability(self.access, person):
                 raise PermissionDenied("Only producers and the person themself edit their dates.")
-        elif not (own or self.access.can(Action.VIEW_SCHEDULE)):
+        elif not can_see_unavailability(self.access, person):
             raise PermissionDenied("Only those who schedule see other people's dates.")
 
     def get_base_queryset(self) -> QuerySet[Unavailability]:
