@@ -5,6 +5,8 @@
   chose to share that field.
 - Private fields (home address, emergency contact, dietary notes): the person themself,
   producers and ADs.
+- The login e-mail of a member (their account's, not their crew record's): the member,
+  and those who see their contacts whatever they chose to share.
 Fields a viewer may not see are left out entirely, never sent blank. What a viewer may
 *do* (edit, engage, change dates) is crew.policies'.
 """
@@ -85,6 +87,29 @@ def person_visible_fields(access: Access, person: PersonLike) -> frozenset[str]:
     """``visible_fields`` for one person, looking up their departments if it matters."""
     departments = person_department_ids(access, [person.pk]).get(person.pk, frozenset())
     return visible_fields(access, person, departments)
+
+
+def fields_visible_on_anyone(access: Access) -> frozenset[str]:
+    """The fields the viewer's role shows on every person, whoever they are and share."""
+    return visible_fields(access, _Unshared(pk=0))
+
+
+def can_see_login_email(
+    access: Access,
+    member_user_id: int,
+    person: PersonLike | None,
+    department_ids: frozenset[int] | set[int] = frozenset(),
+) -> bool:
+    """A member's login e-mail: their own, or as their crew record's contacts allow.
+
+    Sharing the crew record's e-mail does not share the login; a member without a crew
+    record is shown to those who see everyone's contacts.
+    """
+    if member_user_id == access.user.pk:
+        return True
+    if person is None:
+        return access.can(Action.VIEW_ALL_CONTACTS)
+    return sees_contacts_unshared(access, person, department_ids)
 
 
 def email_holder_name(access: Access | None, person: Person) -> str:
