@@ -1,4 +1,9 @@
-"""Writes for crew: departments, people, engagements, characters, unavailability."""
+"""Writes for crew: people, engagements, characters, unavailability, departments.
+
+One service per write, called alike by the pages, the REST API, the CSV import and the
+demo seed: what may be saved, and the message that explains a refusal, live here once.
+Who may call them is crew.policies'; services check data, not roles.
+"""
 
 from __future__ import annotations
 
@@ -51,6 +56,9 @@ ENGAGEMENT_FIELDS = (
 )
 
 
+# A new production and its members ----------------------------------------------------
+
+
 def departments_seed(*, production: Production) -> None:
     """Give a new production the customary departments and positions (DOMAIN.md)."""
     for dept_order, (dept_name, positions) in enumerate(DEFAULT_DEPARTMENTS, start=1):
@@ -89,6 +97,9 @@ def person_for_user(*, production: Production, user: User) -> Person:
         language=user.language,
         time_zone=user.time_zone,
     )
+
+
+# People and engagements --------------------------------------------------------------
 
 
 _PHONE_FIELDS = ("phone", "emergency_contact_phone")
@@ -248,41 +259,6 @@ def crew_member_update(
     return engagement
 
 
-def character_save(*, character: Character) -> Character:
-    if (
-        character.engagement is not None
-        and character.engagement.production_id != character.production_id
-    ):
-        raise ValidationError({"engagement": ["That cast member belongs to another production."]})
-    character.name = character.name.strip().upper()
-    character.full_clean()
-    character.save()
-    return character
-
-
-def unavailability_save(*, unavailability: Unavailability) -> Unavailability:
-    unavailability.full_clean()
-    unavailability.save()
-    return unavailability
-
-
-def department_save(*, department: Department) -> Department:
-    department.name = department.name.strip()
-    department.full_clean()
-    department.save()
-    return department
-
-
-def position_save(*, position: Position) -> Position:
-    department = position.department
-    if department is not None and department.production_id != position.production_id:
-        raise ValidationError({"department": ["That department belongs to another production."]})
-    position.title = position.title.strip()
-    position.full_clean()
-    position.save()
-    return position
-
-
 @transaction.atomic
 def engagement_delete(*, engagement: Engagement) -> None:
     """Remove an engagement; a person left with none and no account goes with it.
@@ -296,15 +272,68 @@ def engagement_delete(*, engagement: Engagement) -> None:
         person.delete()
 
 
+# Characters --------------------------------------------------------------------------
+
+
+def character_edit(
+    *,
+    character: Character,
+    name: str,
+    cast_number: int | None,
+    engagement: Engagement | None,
+) -> Character:
+    """Create or change a character; a taken name or cast ID is an error on that field."""
+    name = name.strip().upper()
+    others = Character.objects.filter(production_id=character.production_id)
+    if character.pk is not None:
+        others = others.exclude(pk=character.pk)
+    errors: dict[str, list[str]] = {}
+    if name and others.filter(name__iexact=name).exists():
+        errors["name"] = [f"There is already a character called {name}."]
+    holder = others.filter(cast_number=cast_number).first() if cast_number else None
+    if holder is not None:
+        errors["cast_number"] = [
+            f"Cast ID {cast_number} is already {holder.name}. Give {holder.name} another ID "
+            "first, or choose a free one."
+        ]
+    if errors:
+        raise ValidationError(errors)
+    character.name = name
+    character.cast_number = cast_number
+    character.engagement = engagement
+    try:
+        with transaction.atomic():
+            return character_save(character=character)
+    except IntegrityError:
+        # Someone took the name or the cast ID between the check and the save.
+        raise ValidationError(
+            "Someone else just gave that name or cast ID to another character. "
+            "Reload the cast list and try again."
+        ) from None
+
+
+def character_save(*, character: Character) -> Character:
+    """Store a character as given (name in capitals); ``character_edit`` checks first.
+
+    The screenplay import and the breakdown create characters by name through this,
+    having looked the name up themselves.
+    """
+    if (
+        character.engagement is not None
+        and character.engagement.production_id != character.production_id
+    ):
+        raise ValidationError({"engagement": ["That cast member belongs to another production."]})
+    character.name = character.name.strip().upper()
+    character.full_clean()
+    character.save()
+    return character
+
+
 def character_delete(*, character: Character) -> None:
     character.delete()
 
 
-def unavailability_delete(*, unavailability: Unavailability) -> None:
-    unavailability.delete()
-
-
-# Page writes: the same rules, with messages a person can act on ------------------------
+# Unavailability ----------------------------------------------------------------------
 
 
 def _day(value: date) -> str:
@@ -349,41 +378,18 @@ def unavailability_add(
     )
 
 
-def character_edit(
-    *,
-    character: Character,
-    name: str,
-    cast_number: int | None,
-    engagement: Engagement | None,
-) -> Character:
-    """Create or change a character; a taken name or cast ID is an error on that field."""
-    name = name.strip().upper()
-    others = Character.objects.filter(production_id=character.production_id)
-    if character.pk is not None:
-        others = others.exclude(pk=character.pk)
-    errors: dict[str, list[str]] = {}
-    if name and others.filter(name__iexact=name).exists():
-        errors["name"] = [f"There is already a character called {name}."]
-    holder = others.filter(cast_number=cast_number).first() if cast_number else None
-    if holder is not None:
-        errors["cast_number"] = [
-            f"Cast ID {cast_number} is already {holder.name}. Give {holder.name} another ID "
-            "first, or choose a free one."
-        ]
-    if errors:
-        raise ValidationError(errors)
-    character.name = name
-    character.cast_number = cast_number
-    character.engagement = engagement
-    try:
-        with transaction.atomic():
-            return character_save(character=character)
-    except IntegrityError:
-        # Someone took the name or the cast ID between the check and the save.
-        raise ValidationError(
-            "Someone else just gave that name or cast ID to another character. "
-            "Reload the cast list and try again."
-        ) from None
+def unavailability_save(*, unavailability: Unavailability) -> Unavailability:
+    """Store a period as given; pages and the API add through ``unavailability_add``."""
+    unavailability.full_clean()
+    unavailability.save()
+    return unavailability
+
+
+def unavailability_delete(*, unavailability: Unavailability) -> None:
+    unavailability.delete()
+
+
+# Departments and positions -----------------------------------------------------------
 
 
 def department_create(*, production: Production, name: str, order: int | None = None) -> Department:
@@ -394,30 +400,11 @@ def department_create(*, production: Production, name: str, order: int | None = 
     return department_save(department=Department(production=production, name=name, order=order))
 
 
-def position_create(
-    *,
-    production: Production,
-    title: str,
-    department: Department | None,
-    is_head_of_department: bool = False,
-    order: int | None = None,
-) -> Position:
-    """A new position; without an order it goes after its department's other positions."""
-    if order is None:
-        highest = Position.objects.filter(production=production, department=department).aggregate(
-            Max("order")
-        )["order__max"]
-        start = (department.order * 100) if department is not None else 0
-        order = min((highest if highest is not None else start) + 1, 32767)
-    return position_save(
-        position=Position(
-            production=production,
-            title=title,
-            department=department,
-            is_head_of_department=is_head_of_department,
-            order=order,
-        )
-    )
+def department_save(*, department: Department) -> Department:
+    department.name = department.name.strip()
+    department.full_clean()
+    department.save()
+    return department
 
 
 def _engagements(count: int) -> str:
@@ -449,6 +436,42 @@ def department_delete(*, department: Department) -> int:
             f"Someone was just engaged in {department.name}; it cannot be deleted."
         ) from None
     return positions
+
+
+def position_create(
+    *,
+    production: Production,
+    title: str,
+    department: Department | None,
+    is_head_of_department: bool = False,
+    order: int | None = None,
+) -> Position:
+    """A new position; without an order it goes after its department's other positions."""
+    if order is None:
+        highest = Position.objects.filter(production=production, department=department).aggregate(
+            Max("order")
+        )["order__max"]
+        start = (department.order * 100) if department is not None else 0
+        order = min((highest if highest is not None else start) + 1, 32767)
+    return position_save(
+        position=Position(
+            production=production,
+            title=title,
+            department=department,
+            is_head_of_department=is_head_of_department,
+            order=order,
+        )
+    )
+
+
+def position_save(*, position: Position) -> Position:
+    department = position.department
+    if department is not None and department.production_id != position.production_id:
+        raise ValidationError({"department": ["That department belongs to another production."]})
+    position.title = position.title.strip()
+    position.full_clean()
+    position.save()
+    return position
 
 
 def position_delete(*, position: Position) -> None:
