@@ -123,11 +123,11 @@ class _SimpleWriteViewSet(ProductionScopedViewSet[Any]):
 
 
 class DepartmentViewSet(_SimpleWriteViewSet):
-    """Departments in call-sheet order. Read: members; write: producers.
+    """Departments in call-sheet order. Read: members; write: producers."""
 
-    A new department without an order goes last; deleting one takes its positions with
-    it, and is refused (409) while anyone is engaged in it or holds one of its positions.
-    """
+    # (Docstrings here are the OpenAPI descriptions.) The writes are the department
+    # page's: a new department without an order goes last; a delete takes the positions
+    # with it, and is refused (409) while anyone is in it or holds one of its positions.
 
     queryset = Department.objects.all()
     serializer_class = DepartmentSerializer
@@ -149,11 +149,10 @@ class DepartmentViewSet(_SimpleWriteViewSet):
 
 
 class PositionViewSet(_SimpleWriteViewSet):
-    """Positions (titles) and their departments. Read: members; write: producers.
+    """Positions (titles) and their departments. Read: members; write: producers."""
 
-    A new position without an order goes after its department's others; deleting one is
-    refused (409) while anyone holds it.
-    """
+    # The page's writes: a new position without an order goes after its department's
+    # others; a delete is refused (409) while anyone holds it.
 
     queryset = Position.objects.all()
     serializer_class = PositionSerializer
@@ -176,10 +175,10 @@ class PositionViewSet(_SimpleWriteViewSet):
 
 
 class CharacterViewSet(_SimpleWriteViewSet):
-    """Characters with cast IDs and who plays them. Read: members; write: producers, ADs.
+    """Characters with cast IDs and who plays them. Read: members; write: producers, ADs."""
 
-    A name or cast ID another character has is an error on that field, naming it.
-    """
+    # The cast page's writes: a name or cast ID another character has is an error on
+    # that field, naming the character.
 
     queryset = Character.objects.all()
     serializer_class = CharacterSerializer
@@ -293,8 +292,8 @@ class CrewViewSet(ProductionScopedViewSet[Engagement]):
 
     @extend_schema(request=CrewMemberInput, responses=CrewMemberSerializer)
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        """The engagement as its managers may; the person's details as crew.policies allows
-        (producers all of them, the person their own contact details and sharing)."""
+        # The engagement as its managers may; the person's details as crew.policies allows
+        # (producers all of them, the person their own contact details and sharing).
         with self.guarded_write(check=self.require_edit) as engagement:
             payload = CrewMemberInput(
                 engagement, data=request.data, partial=True, context=self.get_serializer_context()
