@@ -1,7 +1,6 @@
 """Unavailable dates on a person's page: producers and the person themself add and remove.
 
-Everyone who schedules sees the dates; the reason only as
-``crew.privacy.can_see_unavailability_reason`` allows.
+Who sees the dates, their reason, and who changes them: crew.policies.
 """
 
 from __future__ import annotations
@@ -12,15 +11,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from crew.access import own_person_ids
 from crew.forms import UnavailabilityForm
 from crew.models import Person, Unavailability
-from crew.privacy import can_see_unavailability_reason
+from crew.policies import can_change_unavailability, can_see_unavailability_reason
 from crew.selectors import unavailability_for
 from crew.services import unavailability_add, unavailability_delete
 from productions.forms import add_service_errors
 from productions.pages import page_context
-from productions.roles import Action
 from productions.scoping import Access, production_access
 from productions.views import posted
 
@@ -28,7 +25,7 @@ from productions.views import posted
 def _editable_person(access: Access, person_id: int) -> Person:
     """The person (404 outside the production) if the viewer may change their dates."""
     person = access.get_object_or_404(Person, person_id)
-    if not (person.pk in own_person_ids(access) or access.can(Action.MANAGE_CREW)):
+    if not can_change_unavailability(access, person):
         raise PermissionDenied("Only producers and the person themself change their dates.")
     return person
 

@@ -14,22 +14,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from crew.forms import CharacterForm
 from crew.models import Character
+from crew.policies import can_edit_characters
 from crew.selectors import characters_for
 from crew.services import character_delete, character_edit
 from productions.forms import add_service_errors
 from productions.pages import page_context
-from productions.roles import Action
 from productions.scoping import Access, production_access
 from productions.views import posted
 
 
-def can_edit_cast(access: Access) -> bool:
-    """Producers and ADs, as in the API (``CharacterViewSet``)."""
-    return access.can(Action.MANAGE_DEPARTMENTS) or access.can(Action.EDIT_BREAKDOWN)
-
-
 def _require_edit(access: Access) -> None:
-    if not can_edit_cast(access):
+    if not can_edit_characters(access):
         raise PermissionDenied("Only producers and assistant directors edit the cast list.")
 
 
@@ -57,10 +52,9 @@ def _save(form: CharacterForm, character: Character) -> bool:
 def cast_list(request: HttpRequest, production_id: int) -> HttpResponse:
     """The cast list; a POST adds a character (producers and ADs)."""
     access = production_access(request.user, production_id)
-    can_edit = can_edit_cast(access)
     if request.method == "POST":
         _require_edit(access)
-    form = _form(request, access, None) if can_edit else None
+    form = _form(request, access, None) if can_edit_characters(access) else None
     if form is not None and request.method == "POST" and form.is_valid():
         character = Character(production=access.production)
         if _save(form, character):
@@ -75,7 +69,6 @@ def cast_list(request: HttpRequest, production_id: int) -> HttpResponse:
             "cast",
             characters=characters,
             form=form,
-            can_edit_cast=can_edit,
             uncast=sum(1 for c in characters if c.engagement_id is None),
         ),
         status=400 if request.method == "POST" else 200,

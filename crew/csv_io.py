@@ -19,9 +19,14 @@ from django.db import transaction
 
 from crew.models import Department, Engagement, EngagementStatus, Person, Position
 from crew.phones import default_phone_region, normalise_phone
-from crew.policies import can_manage_department
-from crew.privacy import CONTACT_FIELDS, PRIVATE_FIELDS, visible_fields_by_person
-from crew.services import PERSON_FIELDS, engagement_save, person_save
+from crew.policies import can_see_engagement_notes
+from crew.privacy import (
+    CONTACT_FIELDS,
+    PRIVATE_FIELDS,
+    fields_visible_on_anyone,
+    visible_fields_by_person,
+)
+from crew.services import PERSON_FIELDS, crew_member_add, crew_member_update
 from productions.roles import Action
 from productions.scoping import Access
 
@@ -91,18 +96,18 @@ def crew_csv_export(*, access: Access, engagements: Iterable[Engagement], out: _
     """
     rows = list(engagements)
     visible = visible_fields_by_person(access, rows)
-    manages = {e.pk: can_manage_department(access, e.department_id) for e in rows}
+    notes = {e.pk: can_see_engagement_notes(access, e) for e in rows}
+    # Columns the role shows on anyone (notes: of an engagement in no department).
+    on_anyone = fields_visible_on_anyone(access) | (
+        {"notes"} if can_see_engagement_notes(access, Engagement()) else set()
+    )
 
     def shown(column: str) -> bool:
         if column == "notes":
-            return access.can(Action.MANAGE_CREW) or any(manages.values())
-        if column in CONTACT_FIELDS:
-            everyone = access.can(Action.VIEW_ALL_CONTACTS)
-        elif column in PRIVATE_FIELDS:
-            everyone = access.can(Action.VIEW_PRIVATE_DETAILS)
-        else:
-            return True
-        return everyone or any(column in fields for fields in visible.values())
+            return column in on_anyone or any(notes.values())
+        if column in CONTACT_FIELDS + PRIVATE_FIELDS:
+            return column in on_anyone or any(column in fields for fields in visible.values())
+        return True
 
     columns = [column for column in COLUMNS if shown(column)]
     writer = csv.writer(out)
@@ -111,7 +116,7 @@ def crew_csv_export(*, access: Access, engagements: Iterable[Engagement], out: _
         allowed = visible[engagement.person_id]
         cells = []
         for column in columns:
-            hidden = (column == "notes" and not manages[engagement.pk]) or (
+            hidden = (column == "notes" and not notes[engagement.pk]) or (
                 column in CONTACT_FIELDS + PRIVATE_FIELDS and column not in allowed
             )
             cells.append("" if hidden else _export_value(column, engagement))
@@ -351,15 +356,32 @@ def _match_person(row: _Row, lookups: _Lookups) -> Person | None:
 
 
 def _save(row: _Row, access: Access, lookups: _Lookups) -> bool:
-    """Write one parsed row; True if it created a person. Raises ValidationError."""
+    """Write one parsed row; True if it created a person. Raises ValidationError.
+
+    The same services as the pages and the API: a new person with their engagement, or
+    an existing person with a new or changed engagement.
+    """
     person = _match_person(row, lookups)
     created = person is None
-    person = person_save(person=person or Person(production=access.production), **row.person_fields)
     position: Position = row.engagement_fields["position"]
-    engagement = lookups.engagements.get((person.pk, position.pk)) or Engagement(
-        production=access.production, person=person
-    )
-    engagement_save(engagement=engagement, **row.engagement_fields)
+    if person is None:
+        engagement = crew_member_add(
+            production=access.production,
+            person_fields=row.person_fields,
+            engagement_fields=row.engagement_fields,
+            access=access,
+        )
+        person = engagement.person
+    else:
+        engagement = lookups.engagements.get((person.pk, position.pk)) or Engagement(
+            production=access.production, person=person
+        )
+        crew_member_update(
+            engagement=engagement,
+            person_fields=row.person_fields,
+            engagement_fields=row.engagement_fields,
+            access=access,
+        )
     if created:
         if person.email:
             lookups.people_by_email[person.email] = person

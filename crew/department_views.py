@@ -20,11 +20,12 @@ from crew.forms import DepartmentForm, PositionForm
 from crew.models import Department, Position
 from crew.selectors import departments_for, positions_for
 from crew.services import (
+    InUseError,
     department_create,
-    department_delete_unused,
+    department_delete,
     department_save,
     position_create,
-    position_delete_unused,
+    position_delete,
     position_save,
 )
 from productions.forms import add_service_errors
@@ -156,13 +157,15 @@ def department_edit(request: HttpRequest, production_id: int, department_id: int
 
 
 @require_POST
-def department_delete(request: HttpRequest, production_id: int, department_id: int) -> HttpResponse:
+def department_delete_view(
+    request: HttpRequest, production_id: int, department_id: int
+) -> HttpResponse:
     access = production_access(request.user, production_id)
     department = _department(access, department_id)
     try:
-        positions = department_delete_unused(department=department)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        positions = department_delete(department=department)
+    except InUseError as exc:
+        messages.error(request, exc.message)
     else:
         messages.success(
             request,
@@ -237,13 +240,15 @@ def position_edit(request: HttpRequest, production_id: int, position_id: int) ->
 
 
 @require_POST
-def position_delete(request: HttpRequest, production_id: int, position_id: int) -> HttpResponse:
+def position_delete_view(
+    request: HttpRequest, production_id: int, position_id: int
+) -> HttpResponse:
     access = production_access(request.user, production_id)
     position = _position(access, position_id)
     try:
-        position_delete_unused(position=position)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        position_delete(position=position)
+    except InUseError as exc:
+        messages.error(request, exc.message)
     else:
         messages.success(request, f"Position {position.title} deleted.")
     return redirect(_list_url(access))

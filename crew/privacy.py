@@ -5,18 +5,20 @@
   chose to share that field.
 - Private fields (home address, emergency contact, dietary notes): the person themself,
   producers and ADs.
-Fields a viewer may not see are left out entirely, never sent blank.
+- The login e-mail of a member (their account's, not their crew record's): the member,
+  and those who see their contacts whatever they chose to share.
+Fields a viewer may not see are left out entirely, never sent blank. What a viewer may
+*do* (edit, engage, change dates) is crew.policies'.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from crew.access import head_of_department_ids, own_person_ids
-from crew.models import Engagement
+from crew.access import head_of_department_ids, own_person_ids, person_department_ids
+from crew.models import Engagement, Person
 from productions.roles import Action
 from productions.scoping import Access
 
@@ -81,31 +83,41 @@ def sees_contacts_unshared(
     return "email" in visible_fields(access, _Unshared(pk=person.pk), department_ids)
 
 
-def can_see_unavailability(access: Access, person: PersonLike) -> bool:
-    """The dates: the person, and the roles that build or read the schedule."""
-    return person.pk in own_person_ids(access) or access.can(Action.VIEW_SCHEDULE)
+def person_visible_fields(access: Access, person: PersonLike) -> frozenset[str]:
+    """``visible_fields`` for one person, looking up their departments if it matters."""
+    departments = person_department_ids(access, [person.pk]).get(person.pk, frozenset())
+    return visible_fields(access, person, departments)
 
 
-def can_see_unavailability_reason(access: Access, person: PersonLike) -> bool:
-    return person.pk in own_person_ids(access) or access.can(Action.VIEW_UNAVAILABILITY_REASONS)
+def fields_visible_on_anyone(access: Access) -> frozenset[str]:
+    """The fields the viewer's role shows on every person, whoever they are and share."""
+    return visible_fields(access, _Unshared(pk=0))
 
 
-def person_department_ids(
-    access: Access, person_ids: Iterable[int] | None = None
-) -> dict[int, frozenset[int]]:
-    """Each person's departments, which only a department head's view depends on.
+def can_see_login_email(
+    access: Access,
+    member_user_id: int,
+    person: PersonLike | None,
+    department_ids: frozenset[int] | set[int] = frozenset(),
+) -> bool:
+    """A member's login e-mail: their own, or as their crew record's contacts allow.
 
-    One query, and none at all for other roles.
+    Sharing the crew record's e-mail does not share the login; a member without a crew
+    record is shown to those who see everyone's contacts.
     """
-    if not head_of_department_ids(access):
-        return {}
-    pairs = Engagement.objects.for_access(access).filter(department__isnull=False)
-    if person_ids is not None:
-        pairs = pairs.filter(person_id__in=set(person_ids))
-    mapping: dict[int, set[int]] = defaultdict(set)
-    for person_id, department_id in pairs.values_list("person_id", "department_id"):
-        mapping[person_id].add(department_id)
-    return {person_id: frozenset(ids) for person_id, ids in mapping.items()}
+    if member_user_id == access.user.pk:
+        return True
+    if person is None:
+        return access.can(Action.VIEW_ALL_CONTACTS)
+    return sees_contacts_unshared(access, person, department_ids)
+
+
+def email_holder_name(access: Access | None, person: Person) -> str:
+    """How "that e-mail is taken" names who has it: by name only to a viewer who may see
+    that person's e-mail anyway, else "Someone" (so trying addresses reveals nobody)."""
+    if access is not None and "email" in person_visible_fields(access, person):
+        return person.name
+    return "Someone"
 
 
 def visible_fields_by_person(

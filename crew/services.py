@@ -1,4 +1,9 @@
-"""Writes for crew: departments, people, engagements, characters, unavailability."""
+"""Writes for crew: people, engagements, characters, unavailability, departments.
+
+One service per write, called alike by the pages, the REST API, the CSV import and the
+demo seed: what may be saved, and the message that explains a refusal, live here once.
+Who may call them is crew.policies'; services check data, not roles.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +17,19 @@ from django.db.models import Max, ProtectedError, Q, RestrictedError
 from accounts.models import User
 from crew.defaults import DEFAULT_DEPARTMENTS
 from crew.models import Character, Department, Engagement, Person, Position, Unavailability
-from crew.phones import normalise_phone
+from crew.phones import default_phone_region, normalise_phone
+from crew.privacy import email_holder_name
 from productions.models import Production
+from productions.scoping import Access
+
+
+class InUseError(Exception):
+    """A row cannot be deleted while others use it; the message says what uses it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
 
 PERSON_FIELDS = (
     "name",
@@ -38,6 +54,9 @@ ENGAGEMENT_FIELDS = (
     "status",
     "notes",
 )
+
+
+# A new production and its members ----------------------------------------------------
 
 
 def departments_seed(*, production: Production) -> None:
@@ -80,25 +99,67 @@ def person_for_user(*, production: Production, user: User) -> Person:
     )
 
 
-def _normalise_person(person: Person) -> None:
+# People and engagements --------------------------------------------------------------
+
+
+_PHONE_FIELDS = ("phone", "emergency_contact_phone")
+
+
+def _normalise_person(person: Person) -> dict[str, list[str]]:
+    """Tidy the typed values in place; returns the phone fields that are no number.
+
+    A national number (no +) is read in the production's country (its lead co-producer's),
+    whichever surface it was typed on.
+    """
     errors: dict[str, list[str]] = {}
-    for field in ("phone", "emergency_contact_phone"):
+    region: str | None = None
+    for name in _PHONE_FIELDS:
+        raw = (getattr(person, name) or "").strip()
+        if raw and region is None and not raw.startswith(("+", "00")):
+            region = default_phone_region(person.production)
         try:
-            setattr(person, field, normalise_phone(getattr(person, field) or ""))
+            setattr(person, name, normalise_phone(raw, region))
         except ValidationError as exc:
-            errors[field] = exc.messages
-    if errors:
-        raise ValidationError(errors)
+            errors[name] = exc.messages
     person.email = (person.email or "").strip().lower()
-    person.name = person.name.strip()
+    person.name = (person.name or "").strip()
+    return errors
 
 
-def person_save(*, person: Person, **fields: Any) -> Person:
+def _email_taken(person: Person, access: Access | None) -> list[str]:
+    if not person.email:
+        return []
+    holder = (
+        Person.objects.filter(production_id=person.production_id, email__iexact=person.email)
+        .exclude(pk=person.pk)
+        .first()
+    )
+    if holder is None:
+        return []
+    return [f"{email_holder_name(access, holder)} on this production already has that e-mail."]
+
+
+def person_save(*, person: Person, access: Access | None = None, **fields: Any) -> Person:
+    """Create or change a person; every bad field is reported at once, on that field.
+
+    ``access``: the viewer, if any. An e-mail someone else on the production has names
+    them only to a viewer who may see their e-mail (crew.privacy).
+    """
     for name, value in fields.items():
         if name in PERSON_FIELDS:
             setattr(person, name, value)
-    _normalise_person(person)
-    person.full_clean()
+    errors = _normalise_person(person)
+    if taken := _email_taken(person, access):
+        errors["email"] = taken
+    try:
+        # Fields already found wrong are left out: their checks would only repeat the
+        # error (a taken e-mail's constraint, without naming the field).
+        person.full_clean(exclude=list(errors) or None)
+    except ValidationError as exc:
+        for name, messages in exc.message_dict.items():
+            errors.setdefault(name, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
     person.save()
     return person
 
@@ -116,16 +177,27 @@ def _check_same_production(engagement: Engagement) -> None:
         raise ValidationError(errors)
 
 
-def engagement_save(*, engagement: Engagement, **fields: Any) -> Engagement:
+def engagement_apply(*, engagement: Engagement, **fields: Any) -> Engagement:
+    """Set an engagement's fields as saving would, without saving (policies check this).
+
+    A new position without a department moves the engagement to that position's
+    department; no department at all means the position's own.
+    """
+    previous_position_id = engagement.position_id
     for name, value in fields.items():
         if name in ENGAGEMENT_FIELDS:
             setattr(engagement, name, value)
-    if (
-        engagement.department_id is None
-        and engagement.position_id
-        and engagement.position.department_id
-    ):
-        engagement.department_id = engagement.position.department_id
+    position = engagement.position if engagement.position_id else None
+    moved = position is not None and position.pk != previous_position_id
+    if position is not None and moved and "department" not in fields:
+        engagement.department = position.department or engagement.department
+    if engagement.department_id is None and position is not None and position.department_id:
+        engagement.department_id = position.department_id
+    return engagement
+
+
+def engagement_save(*, engagement: Engagement, **fields: Any) -> Engagement:
+    engagement_apply(engagement=engagement, **fields)
     _check_same_production(engagement)
     engagement.full_clean()
     engagement.save()
@@ -138,20 +210,20 @@ def crew_member_add(
     production: Production,
     person_fields: dict[str, Any],
     engagement_fields: dict[str, Any],
+    access: Access | None = None,
 ) -> Engagement:
     """Add a person and their engagement in one go; nothing is saved if either is invalid."""
     person = Person(production=production)
     errors: dict[str, list[str]] = {}
     try:
-        person_save(person=person, **person_fields)
+        person_save(person=person, access=access, **person_fields)
     except ValidationError as exc:
         errors.update(exc.message_dict)
     engagement = Engagement(production=production, person=person if person.pk else None)
     try:
         if errors:
             # Still validate the engagement so the form shows every problem at once.
-            for name, value in engagement_fields.items():
-                setattr(engagement, name, value)
+            engagement_apply(engagement=engagement, **engagement_fields)
             engagement.full_clean(exclude=["person"])
         else:
             engagement_save(engagement=engagement, **engagement_fields)
@@ -162,46 +234,29 @@ def crew_member_add(
     return engagement
 
 
-def character_save(*, character: Character) -> Character:
-    if (
-        character.engagement is not None
-        and character.engagement.production_id != character.production_id
-    ):
-        raise ValidationError({"engagement": ["That cast member belongs to another production."]})
-    character.name = character.name.strip().upper()
-    character.full_clean()
-    character.save()
-    return character
-
-
-def unavailability_save(*, unavailability: Unavailability) -> Unavailability:
-    unavailability.full_clean()
-    unavailability.save()
-    return unavailability
-
-
-def department_save(*, department: Department) -> Department:
-    department.name = department.name.strip()
-    department.full_clean()
-    department.save()
-    return department
-
-
-def department_delete(*, department: Department) -> None:
-    """Raises ProtectedError while engagements still use the department."""
-    department.delete()
-
-
-def position_save(*, position: Position) -> Position:
-    position.title = position.title.strip()
-    position.full_clean()
-    position.save()
-    return position
-
-
-def position_delete(*, position: Position) -> None:
-    """Raises ProtectedError while engagements still use the position."""
-    position.delete()
+@transaction.atomic
+def crew_member_update(
+    *,
+    engagement: Engagement,
+    person_fields: dict[str, Any] | None = None,
+    engagement_fields: dict[str, Any] | None = None,
+    access: Access | None = None,
+) -> Engagement:
+    """Change a person and one of their engagements together, reporting every bad field."""
+    errors: dict[str, list[str]] = {}
+    if person_fields:
+        try:
+            person_save(person=engagement.person, access=access, **person_fields)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+    if engagement_fields:
+        try:
+            engagement_save(engagement=engagement, **engagement_fields)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    return engagement
 
 
 @transaction.atomic
@@ -217,15 +272,68 @@ def engagement_delete(*, engagement: Engagement) -> None:
         person.delete()
 
 
+# Characters --------------------------------------------------------------------------
+
+
+def character_edit(
+    *,
+    character: Character,
+    name: str,
+    cast_number: int | None,
+    engagement: Engagement | None,
+) -> Character:
+    """Create or change a character; a taken name or cast ID is an error on that field."""
+    name = name.strip().upper()
+    others = Character.objects.filter(production_id=character.production_id)
+    if character.pk is not None:
+        others = others.exclude(pk=character.pk)
+    errors: dict[str, list[str]] = {}
+    if name and others.filter(name__iexact=name).exists():
+        errors["name"] = [f"There is already a character called {name}."]
+    holder = others.filter(cast_number=cast_number).first() if cast_number else None
+    if holder is not None:
+        errors["cast_number"] = [
+            f"Cast ID {cast_number} is already {holder.name}. Give {holder.name} another ID "
+            "first, or choose a free one."
+        ]
+    if errors:
+        raise ValidationError(errors)
+    character.name = name
+    character.cast_number = cast_number
+    character.engagement = engagement
+    try:
+        with transaction.atomic():
+            return character_save(character=character)
+    except IntegrityError:
+        # Someone took the name or the cast ID between the check and the save.
+        raise ValidationError(
+            "Someone else just gave that name or cast ID to another character. "
+            "Reload the cast list and try again."
+        ) from None
+
+
+def character_save(*, character: Character) -> Character:
+    """Store a character as given (name in capitals); ``character_edit`` checks first.
+
+    The screenplay import and the breakdown create characters by name through this,
+    having looked the name up themselves.
+    """
+    if (
+        character.engagement is not None
+        and character.engagement.production_id != character.production_id
+    ):
+        raise ValidationError({"engagement": ["That cast member belongs to another production."]})
+    character.name = character.name.strip().upper()
+    character.full_clean()
+    character.save()
+    return character
+
+
 def character_delete(*, character: Character) -> None:
     character.delete()
 
 
-def unavailability_delete(*, unavailability: Unavailability) -> None:
-    unavailability.delete()
-
-
-# Page writes: the same rules, with messages a person can act on ------------------------
+# Unavailability ----------------------------------------------------------------------
 
 
 def _day(value: date) -> str:
@@ -270,41 +378,18 @@ def unavailability_add(
     )
 
 
-def character_edit(
-    *,
-    character: Character,
-    name: str,
-    cast_number: int | None,
-    engagement: Engagement | None,
-) -> Character:
-    """Create or change a character; a taken name or cast ID is an error on that field."""
-    name = name.strip().upper()
-    others = Character.objects.filter(production_id=character.production_id)
-    if character.pk is not None:
-        others = others.exclude(pk=character.pk)
-    errors: dict[str, list[str]] = {}
-    if name and others.filter(name__iexact=name).exists():
-        errors["name"] = [f"There is already a character called {name}."]
-    holder = others.filter(cast_number=cast_number).first() if cast_number else None
-    if holder is not None:
-        errors["cast_number"] = [
-            f"Cast ID {cast_number} is already {holder.name}. Give {holder.name} another ID "
-            "first, or choose a free one."
-        ]
-    if errors:
-        raise ValidationError(errors)
-    character.name = name
-    character.cast_number = cast_number
-    character.engagement = engagement
-    try:
-        with transaction.atomic():
-            return character_save(character=character)
-    except IntegrityError:
-        # Someone took the name or the cast ID between the check and the save.
-        raise ValidationError(
-            "Someone else just gave that name or cast ID to another character. "
-            "Reload the cast list and try again."
-        ) from None
+def unavailability_save(*, unavailability: Unavailability) -> Unavailability:
+    """Store a period as given; pages and the API add through ``unavailability_add``."""
+    unavailability.full_clean()
+    unavailability.save()
+    return unavailability
+
+
+def unavailability_delete(*, unavailability: Unavailability) -> None:
+    unavailability.delete()
+
+
+# Departments and positions -----------------------------------------------------------
 
 
 def department_create(*, production: Production, name: str, order: int | None = None) -> Department:
@@ -313,6 +398,44 @@ def department_create(*, production: Production, name: str, order: int | None = 
         highest = Department.objects.filter(production=production).aggregate(Max("order"))
         order = min((highest["order__max"] or 0) + 10, 32767)
     return department_save(department=Department(production=production, name=name, order=order))
+
+
+def department_save(*, department: Department) -> Department:
+    department.name = department.name.strip()
+    department.full_clean()
+    department.save()
+    return department
+
+
+def _engagements(count: int) -> str:
+    return f"{count} engagement{'s' if count != 1 else ''} still use{'s' if count == 1 else ''}"
+
+
+def department_delete(*, department: Department) -> int:
+    """Delete a department nobody is engaged in, with its positions; returns how many.
+
+    While any engagement is in the department, or holds one of its positions, raises
+    :class:`InUseError` saying how many (a page shows it, the API answers 409).
+    """
+    in_use = (
+        Engagement.objects.filter(Q(department=department) | Q(position__department=department))
+        .distinct()
+        .count()
+    )
+    if in_use:
+        raise InUseError(
+            f"{_engagements(in_use)} {department.name}. Move them to another department "
+            "or position first."
+        )
+    try:
+        with transaction.atomic():
+            positions, _ = Position.objects.filter(department=department).delete()
+            department.delete()
+    except (ProtectedError, RestrictedError, IntegrityError):
+        raise InUseError(
+            f"Someone was just engaged in {department.name}; it cannot be deleted."
+        ) from None
+    return positions
 
 
 def position_create(
@@ -324,8 +447,6 @@ def position_create(
     order: int | None = None,
 ) -> Position:
     """A new position; without an order it goes after its department's other positions."""
-    if department is not None and department.production_id != production.pk:
-        raise ValidationError({"department": ["That department belongs to another production."]})
     if order is None:
         highest = Position.objects.filter(production=production, department=department).aggregate(
             Max("order")
@@ -343,48 +464,27 @@ def position_create(
     )
 
 
-def _engagements(count: int) -> str:
-    return f"{count} engagement{'s' if count != 1 else ''} still use{'s' if count == 1 else ''}"
+def position_save(*, position: Position) -> Position:
+    department = position.department
+    if department is not None and department.production_id != position.production_id:
+        raise ValidationError({"department": ["That department belongs to another production."]})
+    position.title = position.title.strip()
+    position.full_clean()
+    position.save()
+    return position
 
 
-def department_delete_unused(*, department: Department) -> int:
-    """Delete a department nobody is engaged in, and its positions; returns how many.
-
-    While any engagement is in the department, or holds one of its positions, a
-    ValidationError says how many.
-    """
-    in_use = (
-        Engagement.objects.filter(Q(department=department) | Q(position__department=department))
-        .distinct()
-        .count()
-    )
-    if in_use:
-        raise ValidationError(
-            f"{_engagements(in_use)} {department.name}. Move them to another department "
-            "or position first."
-        )
-    try:
-        with transaction.atomic():
-            positions, _ = Position.objects.filter(department=department).delete()
-            department_delete(department=department)
-    except (ProtectedError, RestrictedError, IntegrityError):
-        raise ValidationError(
-            f"Someone was just engaged in {department.name}; it cannot be deleted."
-        ) from None
-    return positions
-
-
-def position_delete_unused(*, position: Position) -> None:
-    """Delete a position nobody holds; a ValidationError says how many still do."""
+def position_delete(*, position: Position) -> None:
+    """Delete a position nobody holds; :class:`InUseError` says how many still do."""
     in_use = position.engagements.count()
     if in_use:
-        raise ValidationError(
+        raise InUseError(
             f"{_engagements(in_use)} {position.title}. Give them another position first."
         )
     try:
         with transaction.atomic():
-            position_delete(position=position)
+            position.delete()
     except (ProtectedError, RestrictedError, IntegrityError):
-        raise ValidationError(
+        raise InUseError(
             f"Someone was just engaged as {position.title}; it cannot be deleted."
         ) from None

@@ -51,7 +51,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path(
         "departments/<int:department_id>/delete/",
-        department_views.department_delete,
+        department_views.department_delete_view,
         name="department-delete",
     ),
     path("positions/add/", department_views.position_add, name="position-add"),
@@ -62,7 +62,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path(
         "positions/<int:position_id>/delete/",
-        department_views.position_delete,
+        department_views.position_delete_view,
         name="position-delete",
     ),
 ]

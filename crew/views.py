@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.models import User
 from crew import selectors
-from crew.access import head_of_department_ids, own_person_ids
+from crew.access import own_person_ids
 from crew.csv_io import (
     COLUMNS,
     REQUIRED_COLUMNS,
@@ -39,15 +39,20 @@ from crew.models import (
     Person,
 )
 from crew.phones import default_phone_region, display_phone
-from crew.policies import can_add_crew, can_manage_department
-from crew.privacy import (
+from crew.policies import (
+    can_add_crew,
+    can_change_unavailability,
+    can_edit_engagement,
+    can_engage_person,
+    can_place_engagement,
+    can_see_engagement_notes,
     can_see_unavailability,
     can_see_unavailability_reason,
-    person_department_ids,
-    visible_fields,
-    visible_fields_by_person,
+    editable_person_fields,
+    engagement_department_ids,
 )
-from crew.services import crew_member_add, engagement_save, person_save
+from crew.privacy import visible_fields, visible_fields_by_person
+from crew.services import crew_member_add, engagement_apply, engagement_save, person_save
 from productions.forms import add_service_errors
 from productions.invitations import member_invite
 from productions.pages import page_context
@@ -102,7 +107,7 @@ def _crew_groups(access: Access, engagements: list[Engagement]) -> list[CrewGrou
             engagement=engagement,
             fields=fields,
             phone=display_phone(engagement.person.phone) if "phone" in fields else "",
-            can_edit=can_manage_department(access, engagement.department_id),
+            can_edit=can_edit_engagement(access, engagement),
         )
         if not groups or groups[-1].department != engagement.department:
             groups.append(CrewGroup(department=engagement.department, rows=[]))
@@ -149,6 +154,7 @@ def person_page(request: HttpRequest, production_id: int, person_id: int) -> Htt
         .filter(engagement__person=person)
         .select_related("engagement__position")
     )
+    editable = editable_person_fields(access, person)
     return render(
         request,
         "crew/person.html",
@@ -165,17 +171,20 @@ def person_page(request: HttpRequest, production_id: int, person_id: int) -> Htt
                 {
                     "engagement": engagement,
                     "call": call_label(engagement.call_offset_minutes),
-                    "can_edit": can_manage_department(access, engagement.department_id),
+                    "can_edit": can_edit_engagement(access, engagement),
+                    "show_notes": can_see_engagement_notes(access, engagement),
                 }
                 for engagement in engagements
             ],
             show_unavailability=can_see_unavailability(access, person),
             unavailabilities=list(person.unavailabilities.all()),
             show_reasons=can_see_unavailability_reason(access, person),
+            can_change_unavailability=can_change_unavailability(access, person),
             characters=characters,
             is_self=is_self,
-            can_edit_person=is_self or access.can(Action.MANAGE_CREW),
-            can_add_engagement=can_add_crew(access),
+            can_edit_person=bool(editable),
+            own_details_only=bool(editable) and "name" not in editable,
+            can_add_engagement=can_engage_person(access, person),
         ),
     )
 
@@ -184,20 +193,21 @@ def person_edit(request: HttpRequest, production_id: int, person_id: int) -> Htt
     """Producers edit everything; anyone edits their own contact details and sharing."""
     access = production_access(request.user, production_id)
     person = access.get_object_or_404(Person, person_id)
-    form_class: type[OwnContactForm]
-    if access.can(Action.MANAGE_CREW):
-        form_class = PersonForm
-    elif person.pk in own_person_ids(access):
-        form_class = OwnContactForm
-    else:
+    editable = editable_person_fields(access, person)
+    if not editable:
         raise PermissionDenied("Only producers and the person themself edit these details.")
+    form_class: type[OwnContactForm] = PersonForm if "name" in editable else OwnContactForm
     initial = {name: getattr(person, name) for name in form_class.base_fields}
     form = form_class(
         posted(request), initial=initial, region=default_phone_region(access.production)
     )
     if request.method == "POST" and form.is_valid():
         try:
-            person_save(person=person, **form.cleaned_data)
+            person_save(
+                person=person,
+                access=access,
+                **{k: v for k, v in form.cleaned_data.items() if k in editable},
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -207,20 +217,17 @@ def person_edit(request: HttpRequest, production_id: int, person_id: int) -> Htt
         request,
         "crew/person_edit.html",
         page_context(
-            access, "crew", person=Person.objects.for_access(access).get(pk=person.pk), form=form
+            access,
+            "crew",
+            person=Person.objects.for_access(access).get(pk=person.pk),
+            form=form,
+            own_details_only="name" not in editable,
         ),
         status=400 if request.method == "POST" else 200,
     )
 
 
 # Engagements --------------------------------------------------------------------------
-
-
-def _engageable_departments(access: Access) -> frozenset[int] | None:
-    """The departments the viewer may engage people in; None: any (producers)."""
-    if access.can(Action.MANAGE_CREW):
-        return None
-    return head_of_department_ids(access)
 
 
 def _engagement_page(
@@ -234,9 +241,12 @@ def _engagement_page(
         posted(request),
         initial=initial,
         access=access,
-        only_departments=_engageable_departments(access),
+        only_departments=engagement_department_ids(access),
     )
     if request.method == "POST" and form.is_valid():
+        engagement_apply(engagement=engagement, **form.cleaned_data)
+        if not can_place_engagement(access, engagement):
+            raise PermissionDenied("You may manage only your own department's crew.")
         try:
             engagement_save(engagement=engagement, **form.cleaned_data)
         except ValidationError as exc:
@@ -260,7 +270,7 @@ def engagement_edit(request: HttpRequest, production_id: int, engagement_id: int
     engagement = access.get_object_or_404(
         Engagement.objects.select_related("person", "position", "department"), engagement_id
     )
-    if not can_manage_department(access, engagement.department_id):
+    if not can_edit_engagement(access, engagement):
         raise PermissionDenied("You manage only your own department's engagements.")
     return _engagement_page(request, access, engagement.person, engagement)
 
@@ -268,15 +278,10 @@ def engagement_edit(request: HttpRequest, production_id: int, engagement_id: int
 def engagement_add(request: HttpRequest, production_id: int, person_id: int) -> HttpResponse:
     access = production_access(request.user, production_id)
     person = access.get_object_or_404(Person, person_id)
-    if not can_add_crew(access):
-        raise PermissionDenied("Only producers and department heads engage people.")
-    if not access.can(Action.MANAGE_CREW) and not (
-        person_department_ids(access, [person.pk]).get(person.pk, frozenset())
-        & head_of_department_ids(access)
-    ):
-        # Engaging someone would show a department head their contacts: only for people
-        # already in that department (new people come through "Add a person").
-        raise PermissionDenied("You can engage only people already in your department.")
+    if not can_engage_person(access, person):
+        raise PermissionDenied(
+            "Producers engage anyone; department heads only people already in their department."
+        )
     engagement = Engagement(production=access.production, person=person)
     return _engagement_page(request, access, person, engagement)
 
@@ -296,32 +301,27 @@ def crew_add(request: HttpRequest, production_id: int) -> HttpResponse:
         roles=roles,
         region=default_phone_region(access.production),
         access=access,
-        only_departments=_engageable_departments(access),
+        only_departments=engagement_department_ids(access),
     )
     if request.method == "POST" and form.is_valid():
-        email = form.cleaned_data["email"]
-        existing = Person.objects.for_access(access).filter(email__iexact=email).first()
-        if email and existing is not None:
-            departments = person_department_ids(access, [existing.pk]).get(existing.pk, frozenset())
-            may_see = "email" in visible_fields(access, existing, departments)
-            owner = existing.name if may_see else "Someone"
-            form.add_error("email", f"{owner} on this production already has that e-mail.")
+        placed = engagement_apply(
+            engagement=Engagement(production=access.production), **form.engagement_fields()
+        )
+        if not can_place_engagement(access, placed):
+            raise PermissionDenied("You may manage only your own department's crew.")
+        try:
+            engagement = _add_and_invite(request, access, form)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
         else:
-            try:
-                engagement = _add_and_invite(request, access, form)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                person = engagement.person
-                invited = form.cleaned_data["account"] == CrewAddForm.INVITE
-                messages.success(
-                    request,
-                    f"{person.name} added as {engagement.position}"
-                    + (f"; an invitation is on its way to {person.email}." if invited else "."),
-                )
-                return redirect(
-                    "crew:person", production_id=access.production.pk, person_id=person.pk
-                )
+            person = engagement.person
+            invited = form.cleaned_data["account"] == CrewAddForm.INVITE
+            messages.success(
+                request,
+                f"{person.name} added as {engagement.position}"
+                + (f"; an invitation is on its way to {person.email}." if invited else "."),
+            )
+            return redirect("crew:person", production_id=access.production.pk, person_id=person.pk)
     return render(
         request,
         "crew/add.html",
@@ -337,6 +337,7 @@ def _add_and_invite(request: HttpRequest, access: Access, form: CrewAddForm) -> 
         production=access.production,
         person_fields=form.person_fields(),
         engagement_fields=form.engagement_fields(),
+        access=access,
     )
     if form.cleaned_data["account"] == CrewAddForm.INVITE:
         member_invite(

@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from itertools import cycle, islice
+from typing import Any
 
 from django.db import transaction
 
 from accounts.models import User
+from crew.deadlines import deadline_save
 from crew.models import (
     Character,
     Deadline,
@@ -21,6 +23,13 @@ from crew.models import (
     EngagementStatus,
     Person,
     Position,
+)
+from crew.services import (
+    character_edit,
+    crew_member_add,
+    engagement_save,
+    person_for_user,
+    person_save,
 )
 from demo.breakdown import seed_demo_breakdown
 from productions.models import CoProducer, Membership, Production
@@ -228,35 +237,27 @@ def seed_demo() -> tuple[Production, bool]:
     positions = {p.title: p for p in Position.objects.filter(production=production)}
     shoot_end = production.shoot_end
 
-    # The demo logins: memberships and their own engagements.
+    # The demo logins: memberships and their own engagements. People, engagements,
+    # characters and deadlines go through the services every page, API and import uses.
     for email, _, role, position_title in _LOGIN_PEOPLE:
         user = users[email]
         if role != Role.PRODUCER:
             Membership.objects.create(user=user, production=production, role=role)
-        person = Person.objects.filter(
-            production=production, user=user
-        ).first() or Person.objects.create(
-            production=production,
-            user=user,
-            name=user.name,
-            email=email,
+        person = person_save(
+            person=person_for_user(production=production, user=user),
             phone=f"+4479110{len(email):02d}{ord(email[0]):03d}",
             share_email=True,
         )
-        position = positions[position_title]
-        Engagement.objects.create(
-            production=production,
-            person=person,
-            position=position,
-            department=position.department,
+        engagement_save(
+            engagement=Engagement(production=production, person=person),
+            position=positions[position_title],
             start_date=production.prep_start,
             end_date=production.wrap_date,
             status=EngagementStatus.CONFIRMED,
         )
 
     # 120 crew across 12 departments, 40 cast with their characters.
-    people: list[Person] = []
-    plan: list[tuple[Person, Position, Department]] = []
+    plan: list[tuple[dict[str, Any], Position, Department]] = []
     index = 0
     for dept_name, count in _CREW_PER_DEPARTMENT.items():
         dept_positions = [
@@ -266,50 +267,54 @@ def seed_demo() -> tuple[Production, bool]:
         ]
         for position in islice(cycle(dept_positions), count):
             index += 1
-            person = Person(
-                production=production,
-                name=_name(index),
-                email=f"crew{index:03d}@demo.test",
-                phone=f"+44791120{index:04d}",
-                share_phone=index % 3 == 0,
-                address=f"{index} Shore Road, Oban",
-                dietary_notes="Vegetarian" if index % 5 == 0 else "",
-            )
-            people.append(person)
-            plan.append((person, position, departments[dept_name]))
+            person_fields = {
+                "name": _name(index),
+                "email": f"crew{index:03d}@demo.test",
+                "phone": f"+44791120{index:04d}",
+                "share_phone": index % 3 == 0,
+                "address": f"{index} Shore Road, Oban",
+                "dietary_notes": "Vegetarian" if index % 5 == 0 else "",
+            }
+            plan.append((person_fields, position, departments[dept_name]))
     cast_positions = [positions["Lead Cast"], positions["Supporting Cast"], positions["Day Player"]]
     for number in range(1, len(_CHARACTERS) + 1):
         index += 1
         position = cast_positions[0 if number <= 4 else 1 if number <= 15 else 2]
-        person = Person(
+        person_fields = {
+            "name": _name(index + 3),
+            "email": f"cast{number:02d}@demo.test",
+            "phone": f"+44791170{number:04d}",
+        }
+        plan.append((person_fields, position, departments["Cast"]))
+    engagements = [
+        crew_member_add(
             production=production,
-            name=_name(index + 3),
-            email=f"cast{number:02d}@demo.test",
-            phone=f"+44791170{number:04d}",
+            person_fields=person_fields,
+            engagement_fields={
+                "position": position,
+                "department": department,
+                "start_date": shoot_start
+                if department.name != "Production"
+                else production.prep_start,
+                "end_date": shoot_end,
+                "status": EngagementStatus.CONFIRMED if i % 9 else EngagementStatus.OFFERED,
+                "call_offset_minutes": -30
+                if department.name in {"Hair & Make-up", "Costume"}
+                else 0,
+            },
         )
-        people.append(person)
-        plan.append((person, position, departments["Cast"]))
-    Person.objects.bulk_create(people)
-    engagements = Engagement.objects.bulk_create(
-        Engagement(
-            production=production,
-            person=person,
-            position=position,
-            department=department,
-            start_date=shoot_start if department.name != "Production" else production.prep_start,
-            end_date=shoot_end,
-            status=EngagementStatus.CONFIRMED if i % 9 else EngagementStatus.OFFERED,
-            call_offset_minutes=-30 if department.name in {"Hair & Make-up", "Costume"} else 0,
-        )
-        for i, (person, position, department) in enumerate(plan)
-    )
+        for i, (person_fields, position, department) in enumerate(plan)
+    ]
     cast_engagements = engagements[-len(_CHARACTERS) :]
-    Character.objects.bulk_create(
-        Character(production=production, name=name, cast_number=number, engagement=engagement)
-        for number, (name, engagement) in enumerate(
-            zip(_CHARACTERS, cast_engagements, strict=True), start=1
+    for number, (name, engagement) in enumerate(
+        zip(_CHARACTERS, cast_engagements, strict=True), start=1
+    ):
+        character_edit(
+            character=Character(production=production),
+            name=name,
+            cast_number=number,
+            engagement=engagement,
         )
-    )
 
     # Deadlines: some done, one overdue relative to the demo's own calendar.
     london = zoneinfo.ZoneInfo("Europe/London")
@@ -374,15 +379,17 @@ def seed_demo() -> tuple[Production, bool]:
             "open",
         ),
     ):
-        deadline = Deadline.objects.create(
-            production=production,
-            title=title,
-            due=due,
-            department=departments[dept],
-            status=status,
-            completed_at=due if status == "done" else None,
+        deadline_save(
+            deadline=Deadline(
+                production=production,
+                title=title,
+                due=due,
+                department=departments[dept],
+                status=status,
+                completed_at=due if status == "done" else None,
+            ),
+            owner_ids=[owners[owner].pk],
         )
-        deadline.owners.add(owners[owner])
     seed_demo_breakdown(
         production=production, producer=users["producer@demo.test"], characters=list(_CHARACTERS)
     )

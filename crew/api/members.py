@@ -17,7 +17,7 @@ from rest_framework.response import Response
 
 from accounts.models import User
 from crew.models import Engagement, Person
-from crew.privacy import sees_contacts_unshared
+from crew.privacy import can_see_login_email
 from productions.api.base import ProductionScopedViewSet, write_actions
 from productions.api.serializers import MemberInput, MemberRoleInput
 from productions.invitations import member_invite
@@ -54,17 +54,13 @@ class MemberSerializer(serializers.ModelSerializer[Membership]):
 
     def to_representation(self, instance: Membership) -> dict[str, Any]:
         data: dict[str, Any] = super().to_representation(instance)
-        access = self.context["access"]
         person = self.context["people_by_user"].get(instance.user_id)
-        if instance.user_id == access.user.pk:
-            return data
-        if person is None:
-            allowed = access.can(Action.VIEW_ALL_CONTACTS)
-        else:
-            departments = {e.department_id for e in person.engagements.all() if e.department_id}
-            # This is the login e-mail: sharing the crew record's e-mail does not share it.
-            allowed = sees_contacts_unshared(access, person, departments)
-        if not allowed:
+        departments = (
+            {e.department_id for e in person.engagements.all() if e.department_id}
+            if person is not None
+            else set()
+        )
+        if not can_see_login_email(self.context["access"], instance.user_id, person, departments):
             data.pop("email", None)
         return data
 

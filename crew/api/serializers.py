@@ -12,7 +12,6 @@ from typing import Any
 from django.conf import settings
 from rest_framework import serializers
 
-from crew.access import own_person_ids
 from crew.models import (
     Character,
     Department,
@@ -21,7 +20,7 @@ from crew.models import (
     Position,
     Unavailability,
 )
-from crew.policies import can_manage_department
+from crew.policies import can_see_engagement_notes, can_see_share_flags
 from crew.privacy import CONTACT_FIELDS, PRIVATE_FIELDS, visible_fields
 from productions.api.base import ScopedPrimaryKeyField
 from productions.api.serializers import require_date_order
@@ -127,11 +126,10 @@ class CrewMemberSerializer(serializers.ModelSerializer[Engagement]):
         for field in (*CONTACT_FIELDS, *PRIVATE_FIELDS):
             if field not in visible:
                 del data[field]
-        manages = can_manage_department(access, instance.department_id)
-        if not (manages or person.pk in own_person_ids(access)):
+        if not can_see_share_flags(access, instance):
             for field in _SHARE_FLAGS:
                 del data[field]
-        if not manages:
+        if not can_see_engagement_notes(access, instance):
             del data["notes"]
         return data
 

@@ -6,15 +6,15 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import ProtectedError, QuerySet, RestrictedError
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from crew.access import own_person_ids
+from crew.access import person_department_ids
 from crew.api.serializers import (
     CharacterSerializer,
     CrewMemberInput,
@@ -31,8 +31,17 @@ from crew.models import (
     Position,
     Unavailability,
 )
-from crew.policies import can_manage_department
-from crew.privacy import can_see_unavailability_reason, person_department_ids
+from crew.policies import (
+    can_add_crew,
+    can_change_unavailability,
+    can_edit_characters,
+    can_edit_engagement,
+    can_edit_person,
+    can_place_engagement,
+    can_see_unavailability,
+    can_see_unavailability_reason,
+    editable_person_fields,
+)
 from crew.selectors import (
     characters_for,
     crew_list,
@@ -43,14 +52,17 @@ from crew.selectors import (
 from crew.services import (
     ENGAGEMENT_FIELDS,
     PERSON_FIELDS,
+    InUseError,
     character_delete,
-    character_save,
+    character_edit,
     crew_member_add,
+    crew_member_update,
+    department_create,
     department_delete,
     department_save,
+    engagement_apply,
     engagement_delete,
-    engagement_save,
-    person_save,
+    position_create,
     position_delete,
     position_save,
     unavailability_add,
@@ -71,13 +83,16 @@ class Conflict(APIException):
 class _SimpleWriteViewSet(ProductionScopedViewSet[Any]):
     """Create / patch / delete of a row whose serializer also parses the input.
 
-    Subclasses call their services in ``save_instance`` and ``delete_instance``.
+    Subclasses write through the same services as the pages: ``create_instance``,
+    ``update_instance`` (the current row and the changed fields) and ``delete_instance``.
     """
 
     http_method_names = _EDIT_METHODS
-    in_use_message = "This is still in use."
 
-    def save_instance(self, instance: Any) -> Any:
+    def create_instance(self, fields: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def update_instance(self, instance: Any, fields: dict[str, Any]) -> Any:
         raise NotImplementedError
 
     def delete_instance(self, instance: Any) -> None:
@@ -86,19 +101,14 @@ class _SimpleWriteViewSet(ProductionScopedViewSet[Any]):
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         payload = self.get_serializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        model = self.get_queryset().model
-        instance = self.save_instance(
-            model(production=self.access.production, **payload.validated_data)
-        )
+        instance = self.create_instance(dict(payload.validated_data))
         return Response(self.representation(instance), status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         with self.guarded_write() as instance:
             payload = self.get_serializer(instance, data=request.data, partial=True)
             payload.is_valid(raise_exception=True)
-            for name, value in payload.validated_data.items():
-                setattr(instance, name, value)
-            self.save_instance(instance)
+            self.update_instance(instance, dict(payload.validated_data))
         return Response(self.representation(self.get_object()))
 
     @extend_schema(responses=_NO_CONTENT)
@@ -106,20 +116,28 @@ class _SimpleWriteViewSet(ProductionScopedViewSet[Any]):
         try:
             with self.guarded_write() as instance:
                 self.delete_instance(instance)
-        except (ProtectedError, RestrictedError):
-            raise Conflict(self.in_use_message) from None
+        except InUseError as exc:
+            raise Conflict(exc.message) from None
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class DepartmentViewSet(_SimpleWriteViewSet):
     """Departments in call-sheet order. Read: members; write: producers."""
 
+    # (Docstrings here are the OpenAPI descriptions.) The writes are the department
+    # page's: a new department without an order goes last; a delete takes the positions
+    # with it, and is refused (409) while anyone is in it or holds one of its positions.
+
     queryset = Department.objects.all()
     serializer_class = DepartmentSerializer
     required_actions = write_actions(Action.MANAGE_DEPARTMENTS)
-    in_use_message = "People are still engaged in this department; move them first."
 
-    def save_instance(self, department: Department) -> Department:
+    def create_instance(self, fields: dict[str, Any]) -> Department:
+        return department_create(production=self.access.production, **fields)
+
+    def update_instance(self, department: Department, fields: dict[str, Any]) -> Department:
+        for name, value in fields.items():
+            setattr(department, name, value)
         return department_save(department=department)
 
     def delete_instance(self, department: Department) -> None:
@@ -132,12 +150,20 @@ class DepartmentViewSet(_SimpleWriteViewSet):
 class PositionViewSet(_SimpleWriteViewSet):
     """Positions (titles) and their departments. Read: members; write: producers."""
 
+    # The page's writes: a new position without an order goes after its department's
+    # others; a delete is refused (409) while anyone holds it.
+
     queryset = Position.objects.all()
     serializer_class = PositionSerializer
     required_actions = write_actions(Action.MANAGE_DEPARTMENTS)
-    in_use_message = "People are still engaged in this position; change theirs first."
 
-    def save_instance(self, position: Position) -> Position:
+    def create_instance(self, fields: dict[str, Any]) -> Position:
+        fields.setdefault("department", None)
+        return position_create(production=self.access.production, **fields)
+
+    def update_instance(self, position: Position, fields: dict[str, Any]) -> Position:
+        for name, value in fields.items():
+            setattr(position, name, value)
         return position_save(position=position)
 
     def delete_instance(self, position: Position) -> None:
@@ -150,20 +176,34 @@ class PositionViewSet(_SimpleWriteViewSet):
 class CharacterViewSet(_SimpleWriteViewSet):
     """Characters with cast IDs and who plays them. Read: members; write: producers, ADs."""
 
+    # The cast page's writes: a name or cast ID another character has is an error on
+    # that field, naming the character.
+
     queryset = Character.objects.all()
     serializer_class = CharacterSerializer
 
-    def save_instance(self, character: Character) -> Character:
-        return character_save(character=character)
+    def create_instance(self, fields: dict[str, Any]) -> Character:
+        return character_edit(
+            character=Character(production=self.access.production),
+            name=fields["name"],
+            cast_number=fields.get("cast_number"),
+            engagement=fields.get("engagement"),
+        )
+
+    def update_instance(self, character: Character, fields: dict[str, Any]) -> Character:
+        return character_edit(
+            character=character,
+            name=fields.get("name", character.name),
+            cast_number=fields.get("cast_number", character.cast_number),
+            engagement=fields.get("engagement", character.engagement),
+        )
 
     def delete_instance(self, character: Character) -> None:
         character_delete(character=character)
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
-        if self.action in WRITE_ACTIONS and not (
-            self.access.can(Action.MANAGE_DEPARTMENTS) or self.access.can(Action.EDIT_BREAKDOWN)
-        ):
+        if self.action in WRITE_ACTIONS and not can_edit_characters(self.access):
             raise PermissionDenied("Only producers and assistant directors edit characters.")
 
     def get_base_queryset(self) -> QuerySet[Character]:
@@ -194,76 +234,79 @@ class CrewViewSet(ProductionScopedViewSet[Engagement]):
         )
         return list(CrewMemberSerializer(instances, many=True, context=context).data)
 
-    def require_manage(self, engagement: Engagement) -> None:
-        if not can_manage_department(self.access, engagement.department_id):
+    def require_edit(self, engagement: Engagement) -> None:
+        """Something on the row is the viewer's to change: the engagement or the person."""
+        if not (
+            can_edit_engagement(self.access, engagement)
+            or can_edit_person(self.access, engagement.person)
+        ):
             raise PermissionDenied("You may not change this engagement.")
 
-    def require_manage_department(self, department: Department | None) -> None:
-        if not can_manage_department(self.access, department.pk if department else None):
+    def require_edit_engagement(self, engagement: Engagement) -> None:
+        if not can_edit_engagement(self.access, engagement):
+            raise PermissionDenied("You may not change this engagement.")
+
+    def require_place(self, engagement: Engagement) -> None:
+        if not can_place_engagement(self.access, engagement):
             raise PermissionDenied("You may manage only your own department's crew.")
 
     @extend_schema(request=CrewMemberInput, responses={201: CrewMemberSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Add a person and their engagement in one go (nothing is saved if either is bad)."""
-        if not (
-            self.access.can(Action.MANAGE_CREW) or self.access.can(Action.MANAGE_DEPARTMENT_CREW)
-        ):
+        if not can_add_crew(self.access):
             raise PermissionDenied("Only producers and department heads add crew.")
         payload = CrewMemberInput(data=request.data, context=self.get_serializer_context())
         payload.is_valid(raise_exception=True)
         fields = payload.validated_data
-        self.require_manage_department(fields.get("department") or fields["position"].department)
+        engagement_fields = {k: v for k, v in fields.items() if k in ENGAGEMENT_FIELDS}
+        self.require_place(
+            engagement_apply(
+                engagement=Engagement(production=self.access.production), **engagement_fields
+            )
+        )
         engagement = crew_member_add(
             production=self.access.production,
             person_fields={k: v for k, v in fields.items() if k in PERSON_FIELDS},
-            engagement_fields={k: v for k, v in fields.items() if k in ENGAGEMENT_FIELDS},
+            engagement_fields=engagement_fields,
+            access=self.access,
         )
         engagement = self.get_queryset().get(pk=engagement.pk)
         return Response(self.representation(engagement), status=status.HTTP_201_CREATED)
 
     @extend_schema(request=CrewMemberInput, responses=CrewMemberSerializer)
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        with self.guarded_write(check=self.require_manage) as engagement:
+        # The engagement as its managers may; the person's details as crew.policies allows
+        # (producers all of them, the person their own contact details and sharing).
+        with self.guarded_write(check=self.require_edit) as engagement:
             payload = CrewMemberInput(
                 engagement, data=request.data, partial=True, context=self.get_serializer_context()
             )
             payload.is_valid(raise_exception=True)
             fields = dict(payload.validated_data)
-            if not self.access.can(Action.MANAGE_CREW) and fields.keys() & set(PERSON_FIELDS):
-                # A department head manages the engagement, not the person: their contact
-                # details and what they share are theirs (and the producers') to change.
-                raise PermissionDenied("Only producers change a person's details and sharing.")
-            if "position" in fields and "department" not in fields:
-                # A new position moves the engagement to that position's department.
-                fields["department"] = fields["position"].department or engagement.department
-            if "department" in fields:
-                self.require_manage_department(fields["department"])
-            self.save_crew_member(engagement, fields)
+            person_fields = {k: v for k, v in fields.items() if k in PERSON_FIELDS}
+            engagement_fields = {k: v for k, v in fields.items() if k in ENGAGEMENT_FIELDS}
+            refused = person_fields.keys() - editable_person_fields(self.access, engagement.person)
+            if refused:
+                raise PermissionDenied(
+                    "Only producers and the person themself change a person's details and "
+                    "sharing; a name only producers."
+                )
+            if engagement_fields:
+                self.require_edit_engagement(engagement)
+                if engagement_fields.keys() & {"position", "department"}:
+                    self.require_place(engagement_apply(engagement=engagement, **engagement_fields))
+            crew_member_update(
+                engagement=engagement,
+                person_fields=person_fields,
+                engagement_fields=engagement_fields,
+                access=self.access,
+            )
         return Response(self.representation(self.get_object()))
-
-    @staticmethod
-    def save_crew_member(engagement: Engagement, fields: dict[str, Any]) -> None:
-        """Person and engagement together, reporting every bad field at once."""
-        errors: dict[str, list[str]] = {}
-        person_fields = {k: v for k, v in fields.items() if k in PERSON_FIELDS}
-        engagement_fields = {k: v for k, v in fields.items() if k in ENGAGEMENT_FIELDS}
-        if person_fields:
-            try:
-                person_save(person=engagement.person, **person_fields)
-            except ValidationError as exc:
-                errors.update(exc.message_dict)
-        if engagement_fields:
-            try:
-                engagement_save(engagement=engagement, **engagement_fields)
-            except ValidationError as exc:
-                errors.update(exc.message_dict)
-        if errors:
-            raise ValidationError(errors)
 
     @extend_schema(responses=_NO_CONTENT)
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Remove the engagement (and the person, if that was their only one and no login)."""
-        with self.guarded_write(check=self.require_manage) as engagement:
+        with self.guarded_write(check=self.require_edit_engagement) as engagement:
             engagement_delete(engagement=engagement)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -288,11 +331,10 @@ class UnavailabilityViewSet(ProductionScopedViewSet[Unavailability]):
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         person = self.engagement.person  # 404 for an engagement of another production
-        own = person.pk in own_person_ids(self.access)
         if self.action in WRITE_ACTIONS:
-            if not (own or self.access.can(Action.MANAGE_CREW)):
+            if not can_change_unavailability(self.access, person):
                 raise PermissionDenied("Only producers and the person themself edit their dates.")
-        elif not (own or self.access.can(Action.VIEW_SCHEDULE)):
+        elif not can_see_unavailability(self.access, person):
             raise PermissionDenied("Only those who schedule see other people's dates.")
 
     def get_base_queryset(self) -> QuerySet[Unavailability]:

@@ -67,7 +67,8 @@ def test_a_department_or_position_in_use_cannot_be_deleted(api_client, productio
 
     assert department.status_code == 409
     assert department.json() == {
-        "detail": "People are still engaged in this department; move them first.",
+        "detail": "1 engagement still uses Grip. Move them to another department or position "
+        "first.",
         "errors": {},
     }
     assert position.status_code == 409
@@ -120,7 +121,11 @@ def test_ads_and_producers_write_characters_linked_to_cast(api_client, productio
         "actor": "Mara Quinn",
     }
     assert taken.status_code == 400
-    assert "That cast ID is taken." in str(taken.json()["errors"])
+    assert taken.json()["errors"] == {
+        "cast_number": [
+            "Cast ID 1 is already MAYA. Give MAYA another ID first, or choose a free one."
+        ]
+    }
     assert set(zero.json()["errors"]) == {"cast_number"}
     assert refused.status_code == 403
     assert [c["name"] for c in listed] == ["MAYA"]
