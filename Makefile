@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 WITH_SERVICES := $(BIN)/python -m config.devservices run --
 PYTEST_ARGS ?=
 
-.PHONY: run test lint format check bench install clean
+.PHONY: run test lint format check bench install browser-deps clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,8 +35,15 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Debian's Chromium and axe-core (pinned in package-lock.json) for tests/browser/ and
+# `make screenshots`; apt-get needs root. Without them `make test` skips the browser tests
+# (CI=true fails instead). Playwright drives /usr/bin/chromium: never `playwright install`.
+browser-deps:
+	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+	npm ci --no-audit --no-fund --loglevel=error
+
 bench: install
 	$(WITH_SERVICES) $(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles node_modules
