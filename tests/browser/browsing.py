@@ -39,6 +39,7 @@ PHONE: ViewportSize = {"width": 360, "height": 740}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
+    "--disable-quic",
     "--disable-dev-shm-usage",
     "--no-first-run",
     "--disable-background-networking",
