@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 WITH_SERVICES := $(BIN)/python -m config.devservices run --
 PYTEST_ARGS ?=
 
-.PHONY: run test lint format check bench install clean
+.PHONY: run test lint format check bench install browser-deps screenshots clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,8 +35,20 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Debian's Chromium and axe-core (pinned in package-lock.json) for tests/browser/ and
+# `make screenshots`; apt-get needs root. Without them `make test` skips the browser tests
+# (CI=true fails instead). Playwright drives /usr/bin/chromium: never `playwright install`.
+browser-deps:
+	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+	npm ci --no-audit --no-fund --loglevel=error
+
+# Regenerate docs/screenshots/*.png: the app on a fresh demo database and a free port.
+screenshots: install
+	test -x /usr/bin/chromium || (echo "screenshots need Chromium: apt-get install chromium" >&2; exit 1)
+	$(WITH_SERVICES) $(BIN)/python docs/screenshots/regenerate.py
+
 bench: install
 	$(WITH_SERVICES) $(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles node_modules

@@ -1,8 +1,10 @@
 """Take the screenshots in docs/screenshots/ from a running `make run` (demo data).
 
-Not part of the test suite. Needs Playwright's Python package and a Chromium:
-    pip install playwright && apt-get install chromium
+Not part of the test suite. `make screenshots` starts the app on a fresh copy of the demo
+data and runs this (docs/screenshots/regenerate.py); against a `make run` of your own:
     python docs/screenshots/take.py [http://127.0.0.1:8000]
+Needs Playwright's Python package (requirements-dev.txt) and Debian's Chromium
+(`apt-get install chromium`); never `playwright install`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
-BASE = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 OUT = Path(__file__).resolve().parent
 PHONE = {"width": 360, "height": 780}
 DESKTOP = {"width": 1280, "height": 900}
@@ -41,15 +42,17 @@ SHOTS = [
 ]
 
 
-def log_in(page: Page, who: str) -> None:
-    page.goto(f"{BASE}/accounts/login/")
+def log_in(page: Page, base: str, who: str) -> None:
+    page.goto(f"{base}/accounts/login/")
     page.fill("input[name=username]", f"{who}@demo.test")
     page.fill("input[name=password]", "callboard-demo")
     page.click("button[type=submit]")
     page.wait_for_load_state("networkidle")
 
 
-def main() -> None:
+def take(base: str) -> None:
+    """Take every shot in SHOTS from the app at ``base`` (demo data loaded)."""
+    base = base.rstrip("/")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
@@ -59,16 +62,16 @@ def main() -> None:
             context = browser.new_context(viewport=viewport, device_scale_factor=1)
             page = context.new_page()
             if who:
-                log_in(page, who)
+                log_in(page, base, who)
                 if production_id is None:
-                    page.goto(f"{BASE}/productions/")
+                    page.goto(f"{base}/productions/")
                     href = (
                         page.locator("a[href^='/productions/']")
                         .filter(has_text="Lighthouse")
                         .first.get_attribute("href")
                     )
                     production_id = (href or "").strip("/").split("/")[1]
-            page.goto(BASE + path.format(p=production_id))
+            page.goto(base + path.format(p=production_id))
             page.wait_for_load_state("networkidle")
             page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
             print(f"{name}.png  {page.url}")
@@ -77,4 +80,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    take(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000")
