@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 WITH_SERVICES := $(BIN)/python -m config.devservices run --
 PYTEST_ARGS ?=
 
-.PHONY: run test lint format check bench install browser-deps screenshots clean
+.PHONY: run test lint format check bench install test-deps screenshots clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,8 +38,11 @@ format: install
 # Debian's Chromium and axe-core (pinned in package-lock.json) for tests/browser/ and
 # `make screenshots`; apt-get needs root. Without them `make test` skips the browser tests
 # (CI=true fails instead). Playwright drives /usr/bin/chromium: never `playwright install`.
-browser-deps:
-	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+# What the browser and translation tests need beyond Python (CI runs this as root):
+# Debian's Chromium, gettext (makemessages/msgfmt) and axe-core from npm.
+test-deps:
+	(test -x /usr/bin/chromium && command -v msgfmt >/dev/null) || \
+		(apt-get update -qq && apt-get install -y -qq chromium gettext)
 	npm ci --no-audit --no-fund --loglevel=error
 
 # Regenerate docs/screenshots/*.png: the app on a fresh demo database and a free port.
