@@ -493,8 +493,8 @@ def crew_csv_import(*, access: Access, data: bytes) -> ImportReport:
             line, {column: _unescape(cell) for column, cell in zip(header, cells, strict=False)}
         )
         if len(cells) > len(header):
-            # Translators: columns is the message below ("3 columns").
             message = ngettext(
+                # Translators: columns is the message below ("3 columns").
                 "%(cells)d cell, but the header names %(columns)s.",
                 "%(cells)d cells, but the header names %(columns)s.",
                 len(cells),

@@ -76,8 +76,8 @@ def call_label(minutes: int) -> str:
     if minutes == 0:
         return _("General call")
     hours, mins = divmod(abs(minutes), 60)
-    # Translators: h and min are the units' symbols (no plural): "1 h 30 min".
     if hours and mins:
+        # Translators: h and min are the units' symbols, without plural: "1 h 30 min".
         amount = _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": mins}
     elif hours:
         amount = _("%(hours)d h") % {"hours": hours}
@@ -399,8 +399,9 @@ def crew_import(request: HttpRequest, production_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         report = crew_csv_import(access=access, data=form.cleaned_data["file"].read())
         if report.ok:
-            # Translators: added and updated are the two messages below ("2 people added").
             imported = ngettext(
+                # Translators: added and updated are the two messages below ("2 people
+                # added", "0 updated").
                 "Imported %(rows)d row: %(added)s, %(updated)s.",
                 "Imported %(rows)d rows: %(added)s, %(updated)s.",
                 report.rows,

@@ -272,9 +272,9 @@ def member_remove(request: HttpRequest, production_id: int, membership_id: int) 
     except ValidationError as exc:
         messages.error(
             request,
-            # Translators: reason is the rule that refused ("A production needs at least
-            # one producer.").
             _(
+                # Translators: reason is the rule that refused ("A production needs at
+                # least one producer.").
                 "%(member)s is the last producer and cannot be removed. %(reason)s "
                 "Make someone else a producer first."
             )
