@@ -21,19 +21,16 @@ def sent(monkeypatch):
     """The queued e-mails, each with the language its subject was translated in."""
     emails: list[dict[str, object]] = []
     languages: list[str | None] = []
-    from productions import invitations
-
-    gettext = invitations._
 
     def spy(message: str) -> str:
         languages.append(translation.get_language())
-        return gettext(message)
+        return translation.gettext(message)
 
     def enqueue(task, **kwargs):
         emails.append({**kwargs, "language": languages[-1]})
 
-    monkeypatch.setattr(invitations, "_", spy)
-    monkeypatch.setattr(invitations, "enqueue_after_commit", enqueue)
+    monkeypatch.setattr("productions.invitations._", spy)
+    monkeypatch.setattr("productions.invitations.enqueue_after_commit", enqueue)
     return emails
 
 
