@@ -9,8 +9,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from crew.formats import period_label
 from crew.forms import UnavailabilityForm
 from crew.models import Person, Unavailability
 from crew.policies import can_change_unavailability, can_see_unavailability_reason
@@ -26,14 +28,12 @@ def _editable_person(access: Access, person_id: int) -> Person:
     """The person (404 outside the production) if the viewer may change their dates."""
     person = access.get_object_or_404(Person, person_id)
     if not can_change_unavailability(access, person):
-        raise PermissionDenied("Only producers and the person themself change their dates.")
+        raise PermissionDenied(_("Only producers and the person themself change their dates."))
     return person
 
 
 def _when(period: Unavailability) -> str:
-    start, end = period.start_date, period.end_date
-    day = f"{start.day} {start:%b %Y}"
-    return day if start == end else f"{day} – {end.day} {end:%b %Y}"
+    return period_label(period.start_date, period.end_date)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -50,7 +50,11 @@ def unavailability_add_view(
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"{person.name}: unavailable {_when(period)}.")
+            messages.success(
+                request,
+                _("%(name)s: unavailable %(period)s.")
+                % {"name": person.name, "period": _when(period)},
+            )
             return redirect("crew:person", production_id=access.production.pk, person_id=person.pk)
     return render(
         request,
@@ -77,5 +81,9 @@ def unavailability_delete_view(
         unavailability_for(access=access, person=person), unavailability_id
     )
     unavailability_delete(unavailability=period)
-    messages.success(request, f"{person.name} is no longer marked unavailable {_when(period)}.")
+    messages.success(
+        request,
+        _("%(name)s is no longer marked unavailable %(period)s.")
+        % {"name": person.name, "period": _when(period)},
+    )
     return redirect("crew:person", production_id=access.production.pk, person_id=person.pk)

@@ -10,6 +10,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from crew.forms import CharacterForm
@@ -25,7 +27,7 @@ from productions.views import posted
 
 def _require_edit(access: Access) -> None:
     if not can_edit_characters(access):
-        raise PermissionDenied("Only producers and assistant directors edit the cast list.")
+        raise PermissionDenied(_("Only producers and assistant directors edit the cast list."))
 
 
 def _form(request: HttpRequest, access: Access, character: Character | None) -> CharacterForm:
@@ -58,7 +60,9 @@ def cast_list(request: HttpRequest, production_id: int) -> HttpResponse:
     if form is not None and request.method == "POST" and form.is_valid():
         character = Character(production=access.production)
         if _save(form, character):
-            messages.success(request, f"{character.name} added to the cast list.")
+            messages.success(
+                request, _("%(name)s added to the cast list.") % {"name": character.name}
+            )
             return redirect("crew:cast", production_id=access.production.pk)
     characters = list(characters_for(access=access))
     return render(
@@ -89,7 +93,7 @@ def character_edit_view(
     character = _character(access, character_id)
     form = _form(request, access, character)
     if request.method == "POST" and form.is_valid() and _save(form, character):
-        messages.success(request, f"{character} saved.")
+        messages.success(request, _("%(character)s saved.") % {"character": character})
         return redirect("crew:cast", production_id=access.production.pk)
     return render(
         request,
@@ -114,9 +118,13 @@ def character_delete_view(
     character = _character(access, character_id)
     scenes = character.scene_appearances.count()
     character_delete(character=character)
-    messages.success(
-        request,
-        f"{character.name} deleted"
-        + (f" and taken out of {scenes} scene{'s' if scenes != 1 else ''}." if scenes else "."),
-    )
+    if scenes:
+        deleted = ngettext(
+            "%(name)s deleted and taken out of %(count)d scene.",
+            "%(name)s deleted and taken out of %(count)d scenes.",
+            scenes,
+        ) % {"name": character.name, "count": scenes}
+    else:
+        deleted = _("%(name)s deleted.") % {"name": character.name}
+    messages.success(request, deleted)
     return redirect("crew:cast", production_id=access.production.pk)

@@ -1,6 +1,8 @@
 """The crew list as CSV: export (privacy-filtered) and all-or-nothing import.
 
-The columns are documented in docs/crew-csv.md; keep the two in step.
+The columns are documented in docs/crew-csv.md; keep the two in step. Column names and
+status values are the file format, the same in every language; the import's messages are
+in the importer's.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from typing import Any, Protocol
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from crew.models import Department, Engagement, EngagementStatus, Person, Position
 from crew.phones import default_phone_region, normalise_phone
@@ -151,16 +155,18 @@ class CsvFileError(Exception):
 
 def _decode(data: bytes) -> str:
     if not data.strip():
-        raise CsvFileError("The file is empty.")
+        raise CsvFileError(_("The file is empty."))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CsvFileError(
-            "This file is not UTF-8 text. Save it as “CSV UTF-8” (Excel) or with the "
-            "“Unicode (UTF-8)” character set (LibreOffice, Numbers), then try again."
+            _(
+                "This file is not UTF-8 text. Save it as “CSV UTF-8” (Excel) or with the "
+                "“Unicode (UTF-8)” character set (LibreOffice, Numbers), then try again."
+            )
         ) from None
     if "\x00" in text:
-        raise CsvFileError("This is not a CSV text file. Export the sheet as CSV UTF-8.")
+        raise CsvFileError(_("This is not a CSV text file. Export the sheet as CSV UTF-8."))
     return text
 
 
@@ -173,7 +179,9 @@ def _read(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header (normalised) and the non-blank rows, each with its first line number."""
     lines = text.lstrip("\ufeff\r\n").splitlines()
     if not lines:
-        raise CsvFileError("The file is empty: export the crew list from your spreadsheet again.")
+        raise CsvFileError(
+            _("The file is empty: export the crew list from your spreadsheet again.")
+        )
     first_line = lines[0]
     delimiter = ","
     for candidate in (",", ";", "\t"):
@@ -194,14 +202,23 @@ def _read(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
                 continue
             rows.append((start, cells))
             if len(rows) > MAX_ROWS:
-                raise CsvFileError(f"The file has more than {MAX_ROWS} rows; split it.")
+                raise CsvFileError(
+                    ngettext(
+                        "The file has more than %(count)d row; split it.",
+                        "The file has more than %(count)d rows; split it.",
+                        MAX_ROWS,
+                    )
+                    % {"count": MAX_ROWS}
+                )
     except csv.Error as exc:
-        raise CsvFileError(f"Line {line}: the file is not valid CSV ({exc}).") from None
+        # Translators: error is Python's description of the problem, in English.
+        message = _("Line %(line)d: the file is not valid CSV (%(error)s).")
+        raise CsvFileError(message % {"line": line, "error": exc}) from None
     if header is None:
-        raise CsvFileError("The file is empty.")
+        raise CsvFileError(_("The file is empty."))
     _check_header(header)
     if not rows:
-        raise CsvFileError("The file has a header but no rows.")
+        raise CsvFileError(_("The file has a header but no rows."))
     return header, rows
 
 
@@ -210,18 +227,32 @@ def _check_header(header: list[str]) -> None:
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
         raise CsvFileError(
-            "The first line must name the columns, and it lacks "
-            f"{', '.join(missing)}. Known columns: {expected}."
+            _(
+                "The first line must name the columns, and it lacks %(missing)s. "
+                "Known columns: %(known)s."
+            )
+            % {"missing": ", ".join(missing), "known": expected}
         )
     unknown = [column for column in header if column not in COLUMNS]
     if unknown:
         raise CsvFileError(
-            f"Unknown column{'s' if len(unknown) > 1 else ''} "
-            f"{', '.join(f'“{c}”' for c in unknown)}. Known columns: {expected}."
+            ngettext(
+                "Unknown column %(unknown)s. Known columns: %(known)s.",
+                "Unknown columns %(unknown)s. Known columns: %(known)s.",
+                len(unknown),
+            )
+            % {"unknown": ", ".join(f"“{c}”" for c in unknown), "known": expected}
         )
     repeated = sorted({column for column in header if header.count(column) > 1})
     if repeated:
-        raise CsvFileError(f"Column {', '.join(repeated)} appears more than once.")
+        raise CsvFileError(
+            ngettext(
+                "Column %(columns)s appears more than once.",
+                "Columns %(columns)s appear more than once.",
+                len(repeated),
+            )
+            % {"columns": ", ".join(repeated)}
+        )
 
 
 def _unescape(value: str) -> str:
@@ -275,7 +306,7 @@ def _parse(row: _Row, lookups: _Lookups) -> None:
     """Turn one row's cells into service arguments, noting every problem found."""
     values = row.values
     if not values.get("name"):
-        row.error("name", "A name is required.")
+        row.error("name", _("A name is required."))
     for column in PERSON_COLUMNS:
         if column not in values:
             continue
@@ -291,10 +322,12 @@ def _parse(row: _Row, lookups: _Lookups) -> None:
     position_title = values.get("position", "")
     position = lookups.positions.get(position_title.lower())
     if not position_title:
-        row.error("position", "A position is required.")
+        row.error("position", _("A position is required."))
     elif position is None:
         row.error(
-            "position", f"Unknown position “{position_title}”. Add it first, or fix the spelling."
+            "position",
+            _("Unknown position “%(position)s”. Add it first, or fix the spelling.")
+            % {"position": position_title},
         )
     else:
         row.engagement_fields["position"] = position
@@ -304,7 +337,11 @@ def _parse(row: _Row, lookups: _Lookups) -> None:
         department = lookups.departments.get(name.lower()) if name else None
         if name and department is None:
             known = ", ".join(d.name for d in lookups.departments.values())
-            row.error("department", f"Unknown department “{name}”. This production has: {known}.")
+            row.error(
+                "department",
+                _("Unknown department “%(department)s”. This production has: %(known)s.")
+                % {"department": name, "known": known},
+            )
         else:
             # Blank: the position's own department (engagement_save fills it in).
             row.engagement_fields["department"] = department
@@ -313,7 +350,11 @@ def _parse(row: _Row, lookups: _Lookups) -> None:
         status = _status(values["status"])
         if status is None:
             choices = ", ".join(EngagementStatus.values)
-            row.error("status", f"Unknown status “{values['status']}”; use one of {choices}.")
+            row.error(
+                "status",
+                _("Unknown status “%(status)s”; use one of %(choices)s.")
+                % {"status": values["status"], "choices": choices},
+            )
         else:
             row.engagement_fields["status"] = status
 
@@ -323,17 +364,22 @@ def _parse(row: _Row, lookups: _Lookups) -> None:
             try:
                 row.engagement_fields[column] = date.fromisoformat(raw) if raw else None
             except ValueError:
-                row.error(column, f"“{raw}” is not a date; write it as YYYY-MM-DD.")
+                row.error(
+                    column, _("“%(value)s” is not a date; write it as YYYY-MM-DD.") % {"value": raw}
+                )
     start, end = row.engagement_fields.get("start_date"), row.engagement_fields.get("end_date")
     if start and end and end < start:
-        row.error("end_date", "The end date cannot be before the start date.")
+        row.error("end_date", _("The end date cannot be before the start date."))
 
     if "call_offset_minutes" in values:
         raw = values["call_offset_minutes"]
         try:
             row.engagement_fields["call_offset_minutes"] = int(raw) if raw else 0
         except ValueError:
-            row.error("call_offset_minutes", f"“{raw}” is not a whole number of minutes.")
+            row.error(
+                "call_offset_minutes",
+                _("“%(value)s” is not a whole number of minutes.") % {"value": raw},
+            )
     if "notes" in values:
         row.engagement_fields["notes"] = values["notes"]
 
@@ -402,14 +448,19 @@ def _duplicates(rows: list[_Row]) -> None:
         if key in seen:
             row.error(
                 "email" if email else "name",
-                f"Duplicate of line {seen[key]}: the same person and position twice.",
+                _("Duplicate of line %(line)d: the same person and position twice.")
+                % {"line": seen[key]},
             )
         else:
             seen[key] = row.line
         if email:
             if email in names and names[email][0].lower() != name.lower():
                 first_name, first_line = names[email]
-                row.error("email", f"Line {first_line} gives this e-mail to “{first_name}”.")
+                row.error(
+                    "email",
+                    _("Line %(line)d gives this e-mail to “%(name)s”.")
+                    % {"line": first_line, "name": first_name},
+                )
             names.setdefault(email, (name, row.line))
 
 
@@ -442,7 +493,17 @@ def crew_csv_import(*, access: Access, data: bytes) -> ImportReport:
             line, {column: _unescape(cell) for column, cell in zip(header, cells, strict=False)}
         )
         if len(cells) > len(header):
-            row.error(None, f"{len(cells)} cells, but the header names {len(header)} columns.")
+            message = ngettext(
+                # Translators: columns is the message below ("3 columns").
+                "%(cells)d cell, but the header names %(columns)s.",
+                "%(cells)d cells, but the header names %(columns)s.",
+                len(cells),
+            )
+            columns = ngettext("%(count)d column", "%(count)d columns", len(header))
+            row.error(
+                None,
+                message % {"cells": len(cells), "columns": columns % {"count": len(header)}},
+            )
         rows.append(row)
     report.rows = len(rows)
     lookups = _lookups(access)

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from crew.filters import DeadlineFilter
 from crew.models import Deadline, DeadlineStatus, Person
@@ -47,7 +48,7 @@ def deadline_save(
     """Create or update a deadline; owners must be people on the same production."""
     department = deadline.department
     if department is not None and department.production_id != deadline.production_id:
-        raise ValidationError({"department": ["That department belongs to another production."]})
+        raise ValidationError({"department": [_("That department belongs to another production.")]})
     if deadline.status == DeadlineStatus.DONE and deadline.completed_at is None:
         deadline.completed_at = timezone.now()
     elif deadline.status != DeadlineStatus.DONE:
@@ -57,7 +58,7 @@ def deadline_save(
     if owner_ids is not None:
         owners = list(Person.objects.filter(production_id=deadline.production_id, pk__in=owner_ids))
         if len(owners) != len(set(owner_ids)):
-            raise ValidationError({"owners": ["Owners must be people on this production."]})
+            raise ValidationError({"owners": [_("Owners must be people on this production.")]})
         deadline.owners.set(owners)
     return deadline
 

@@ -14,6 +14,8 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from crew.forms import DepartmentForm, PositionForm
@@ -120,7 +122,7 @@ def department_add(request: HttpRequest, production_id: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"Department {department.name} added.")
+            messages.success(request, _("Department %(name)s added.") % {"name": department.name})
             return redirect(_list_url(access))
     return _page(request, access, department_form=form, status=400)
 
@@ -141,7 +143,7 @@ def department_edit(request: HttpRequest, production_id: int, department_id: int
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"Department {department.name} saved.")
+            messages.success(request, _("Department %(name)s saved.") % {"name": department.name})
             return redirect(_list_url(access))
     return render(
         request,
@@ -167,15 +169,15 @@ def department_delete_view(
     except InUseError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(
-            request,
-            f"Department {department.name} deleted"
-            + (
-                f" with its {positions} position{'s' if positions != 1 else ''}."
-                if positions
-                else "."
-            ),
-        )
+        if positions:
+            deleted = ngettext(
+                "Department %(name)s deleted with its %(count)d position.",
+                "Department %(name)s deleted with its %(count)d positions.",
+                positions,
+            ) % {"name": department.name, "count": positions}
+        else:
+            deleted = _("Department %(name)s deleted.") % {"name": department.name}
+        messages.success(request, deleted)
     return redirect(_list_url(access))
 
 
@@ -192,7 +194,7 @@ def position_add(request: HttpRequest, production_id: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"Position {position.title} added.")
+            messages.success(request, _("Position %(title)s added.") % {"title": position.title})
             return redirect(_list_url(access))
     return _page(request, access, position_form=form, status=400)
 
@@ -224,7 +226,7 @@ def position_edit(request: HttpRequest, production_id: int, position_id: int) ->
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"Position {position.title} saved.")
+            messages.success(request, _("Position %(title)s saved.") % {"title": position.title})
             return redirect(_list_url(access))
     return render(
         request,
@@ -250,5 +252,5 @@ def position_delete_view(
     except InUseError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"Position {position.title} deleted.")
+        messages.success(request, _("Position %(title)s deleted.") % {"title": position.title})
     return redirect(_list_url(access))

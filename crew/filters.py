@@ -24,10 +24,10 @@ from productions.filters import (
 
 
 class CrewFilter(ProductionFilterSet):
-    q = SearchFilter(method="search", help_text="Name, position, department or character.")
-    department = ScopedModelChoiceFilter(Department, help_text="Department id.")
-    position = ScopedModelChoiceFilter(Position, help_text="Position id.")
-    status = ChoicesFilter(choices=EngagementStatus.choices, help_text="Engagement status.")
+    q = SearchFilter(method="search", help_text=_("Name, position, department or character."))
+    department = ScopedModelChoiceFilter(Department, help_text=_("Department id."))
+    position = ScopedModelChoiceFilter(Position, help_text=_("Position id."))
+    status = ChoicesFilter(choices=EngagementStatus.choices, help_text=_("Engagement status."))
 
     class Meta:
         model = Engagement
@@ -54,9 +54,9 @@ class DeadlineFilter(ProductionFilterSet):
     opens on "mine" for those who do not manage deadlines; the API on everything).
     """
 
-    mine = FlagFilter(help_text="Only deadlines you own (1) or everyone's (0).")
-    tab = ChoicesFilter(choices=DEADLINE_TABS, help_text="The same as mine: mine or all.")
-    status = ChoicesFilter(choices=DeadlineStatus.choices, help_text="Deadline status.")
+    mine = FlagFilter(help_text=_("Only deadlines you own (1) or everyone's (0)."))
+    tab = ChoicesFilter(choices=DEADLINE_TABS, help_text=_("The same as mine: mine or all."))
+    status = ChoicesFilter(choices=DeadlineStatus.choices, help_text=_("Deadline status."))
 
     class Meta:
         model = Deadline

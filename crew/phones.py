@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import phonenumbers
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from productions.models import CoProducerRole, Production
 
@@ -18,16 +19,22 @@ def normalise_phone(raw: str, region: str | None = None) -> str:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
         raise ValidationError(
-            f"“{raw}” is not a phone number. Use the international form, e.g. +44 20 7946 0958."
+            _(
+                "“%(number)s” is not a phone number. Use the international form, "
+                "e.g. +44 20 7946 0958."
+            )
+            % {"number": raw}
         ) from None
     if not phonenumbers.is_valid_number(number):
-        raise ValidationError(f"“{raw}” is not a valid phone number.")
+        raise ValidationError(_("“%(number)s” is not a valid phone number.") % {"number": raw})
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def validate_e164(value: str) -> None:
     if value and normalise_phone(value) != value:
-        raise ValidationError(f"“{value}” is not stored in E.164 form (e.g. +442079460958).")
+        raise ValidationError(
+            _("“%(number)s” is not stored in E.164 form (e.g. +442079460958).") % {"number": value}
+        )
 
 
 def display_phone(value: str) -> str:

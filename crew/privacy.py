@@ -112,12 +112,13 @@ def can_see_login_email(
     return sees_contacts_unshared(access, person, department_ids)
 
 
-def email_holder_name(access: Access | None, person: Person) -> str:
-    """How "that e-mail is taken" names who has it: by name only to a viewer who may see
-    that person's e-mail anyway, else "Someone" (so trying addresses reveals nobody)."""
+def email_holder_name(access: Access | None, person: Person) -> str | None:
+    """Whether "that e-mail is taken" names who has it: their name only to a viewer who may
+    see that person's e-mail anyway, else None ("Someone…", so trying addresses reveals
+    nobody)."""
     if access is not None and "email" in person_visible_fields(access, person):
         return person.name
-    return "Someone"
+    return None
 
 
 def visible_fields_by_person(

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crew.deadlines import deadline_complete, deadline_save, deadlines_for_access
@@ -100,7 +101,9 @@ def _deadline_form_page(
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
-                messages.success(request, f"Deadline “{target.title}” saved.")
+                messages.success(
+                    request, _("Deadline “%(title)s” saved.") % {"title": target.title}
+                )
                 return redirect("productions:deadlines", production_id=production.pk)
         return render(
             request,
@@ -128,10 +131,10 @@ def deadline_done(request: HttpRequest, production_id: int, deadline_id: int) ->
     if not can_complete_deadline(access, deadline):
         access.require(Action.MANAGE_DEADLINES)
     if deadline.status == DeadlineStatus.DONE:
-        messages.info(request, f"“{deadline.title}” was already done.")
+        messages.info(request, _("“%(title)s” was already done.") % {"title": deadline.title})
     else:
         deadline_complete(deadline=deadline)
-        messages.success(request, f"“{deadline.title}” marked done.")
+        messages.success(request, _("“%(title)s” marked done.") % {"title": deadline.title})
     # Back to the same tab and filter (validated, so never an open redirect).
     params = DeadlineFilter(request.POST, access=access).as_query()
     url = reverse("productions:deadlines", kwargs={"production_id": access.production.pk})

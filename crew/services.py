@@ -13,9 +13,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max, ProtectedError, Q, RestrictedError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import User
 from crew.defaults import DEFAULT_DEPARTMENTS
+from crew.formats import period_label
 from crew.models import Character, Department, Engagement, Person, Position, Unavailability
 from crew.phones import default_phone_region, normalise_phone
 from crew.privacy import email_holder_name
@@ -136,7 +139,10 @@ def _email_taken(person: Person, access: Access | None) -> list[str]:
     )
     if holder is None:
         return []
-    return [f"{email_holder_name(access, holder)} on this production already has that e-mail."]
+    name = email_holder_name(access, holder)
+    if name is None:
+        return [_("Someone on this production already has that e-mail.")]
+    return [_("%(name)s on this production already has that e-mail.") % {"name": name}]
 
 
 def person_save(*, person: Person, access: Access | None = None, **fields: Any) -> Person:
@@ -168,11 +174,11 @@ def _check_same_production(engagement: Engagement) -> None:
     errors: dict[str, list[str]] = {}
     production_id = engagement.production_id
     if engagement.person_id and engagement.person.production_id != production_id:
-        errors["person"] = ["That person belongs to another production."]
+        errors["person"] = [_("That person belongs to another production.")]
     if engagement.position_id and engagement.position.production_id != production_id:
-        errors["position"] = ["That position belongs to another production."]
+        errors["position"] = [_("That position belongs to another production.")]
     if engagement.department is not None and engagement.department.production_id != production_id:
-        errors["department"] = ["That department belongs to another production."]
+        errors["department"] = [_("That department belongs to another production.")]
     if errors:
         raise ValidationError(errors)
 
@@ -289,12 +295,15 @@ def character_edit(
         others = others.exclude(pk=character.pk)
     errors: dict[str, list[str]] = {}
     if name and others.filter(name__iexact=name).exists():
-        errors["name"] = [f"There is already a character called {name}."]
+        errors["name"] = [_("There is already a character called %(name)s.") % {"name": name}]
     holder = others.filter(cast_number=cast_number).first() if cast_number else None
     if holder is not None:
         errors["cast_number"] = [
-            f"Cast ID {cast_number} is already {holder.name}. Give {holder.name} another ID "
-            "first, or choose a free one."
+            _(
+                "Cast ID %(number)s is already %(name)s. Give %(name)s another ID first, "
+                "or choose a free one."
+            )
+            % {"number": cast_number, "name": holder.name}
         ]
     if errors:
         raise ValidationError(errors)
@@ -307,8 +316,10 @@ def character_edit(
     except IntegrityError:
         # Someone took the name or the cast ID between the check and the save.
         raise ValidationError(
-            "Someone else just gave that name or cast ID to another character. "
-            "Reload the cast list and try again."
+            _(
+                "Someone else just gave that name or cast ID to another character. "
+                "Reload the cast list and try again."
+            )
         ) from None
 
 
@@ -322,7 +333,9 @@ def character_save(*, character: Character) -> Character:
         character.engagement is not None
         and character.engagement.production_id != character.production_id
     ):
-        raise ValidationError({"engagement": ["That cast member belongs to another production."]})
+        raise ValidationError(
+            {"engagement": [_("That cast member belongs to another production.")]}
+        )
     character.name = character.name.strip().upper()
     character.full_clean()
     character.save()
@@ -336,14 +349,6 @@ def character_delete(*, character: Character) -> None:
 # Unavailability ----------------------------------------------------------------------
 
 
-def _day(value: date) -> str:
-    return f"{value.day} {value:%b %Y}"
-
-
-def _period(start: date, end: date) -> str:
-    return _day(start) if start == end else f"{_day(start)} – {_day(end)}"
-
-
 @transaction.atomic
 def unavailability_add(
     *, person: Person, start_date: date, end_date: date | None = None, reason: str = ""
@@ -355,7 +360,7 @@ def unavailability_add(
     """
     end_date = end_date or start_date
     if end_date < start_date:
-        raise ValidationError({"end_date": ["The end date cannot be before the start date."]})
+        raise ValidationError({"end_date": [_("The end date cannot be before the start date.")]})
     # One add at a time per person, so two overlapping adds cannot both pass the check.
     list(Person.objects.select_for_update().filter(pk=person.pk).values_list("pk", flat=True))
     overlapping = (
@@ -367,9 +372,15 @@ def unavailability_add(
     )
     if overlapping is not None:
         raise ValidationError(
-            f"{person.name} is already unavailable "
-            f"{_period(overlapping.start_date, overlapping.end_date)}, which overlaps "
-            f"{_period(start_date, end_date)}. Change the dates, or remove that period first."
+            _(
+                "%(name)s is already unavailable %(existing)s, which overlaps %(new)s. "
+                "Change the dates, or remove that period first."
+            )
+            % {
+                "name": person.name,
+                "existing": period_label(overlapping.start_date, overlapping.end_date),
+                "new": period_label(start_date, end_date),
+            }
         )
     return unavailability_save(
         unavailability=Unavailability(
@@ -407,10 +418,6 @@ def department_save(*, department: Department) -> Department:
     return department
 
 
-def _engagements(count: int) -> str:
-    return f"{count} engagement{'s' if count != 1 else ''} still use{'s' if count == 1 else ''}"
-
-
 def department_delete(*, department: Department) -> int:
     """Delete a department nobody is engaged in, with its positions; returns how many.
 
@@ -424,8 +431,14 @@ def department_delete(*, department: Department) -> int:
     )
     if in_use:
         raise InUseError(
-            f"{_engagements(in_use)} {department.name}. Move them to another department "
-            "or position first."
+            ngettext(
+                "%(count)d engagement still uses %(department)s. Move them to another "
+                "department or position first.",
+                "%(count)d engagements still use %(department)s. Move them to another "
+                "department or position first.",
+                in_use,
+            )
+            % {"count": in_use, "department": department.name}
         )
     try:
         with transaction.atomic():
@@ -433,7 +446,8 @@ def department_delete(*, department: Department) -> int:
             department.delete()
     except (ProtectedError, RestrictedError, IntegrityError):
         raise InUseError(
-            f"Someone was just engaged in {department.name}; it cannot be deleted."
+            _("Someone was just engaged in %(department)s; it cannot be deleted.")
+            % {"department": department.name}
         ) from None
     return positions
 
@@ -467,7 +481,7 @@ def position_create(
 def position_save(*, position: Position) -> Position:
     department = position.department
     if department is not None and department.production_id != position.production_id:
-        raise ValidationError({"department": ["That department belongs to another production."]})
+        raise ValidationError({"department": [_("That department belongs to another production.")]})
     position.title = position.title.strip()
     position.full_clean()
     position.save()
@@ -479,12 +493,18 @@ def position_delete(*, position: Position) -> None:
     in_use = position.engagements.count()
     if in_use:
         raise InUseError(
-            f"{_engagements(in_use)} {position.title}. Give them another position first."
+            ngettext(
+                "%(count)d engagement still uses %(position)s. Give them another position first.",
+                "%(count)d engagements still use %(position)s. Give them another position first.",
+                in_use,
+            )
+            % {"count": in_use, "position": position.title}
         )
     try:
         with transaction.atomic():
             position.delete()
     except (ProtectedError, RestrictedError, IntegrityError):
         raise InUseError(
-            f"Someone was just engaged as {position.title}; it cannot be deleted."
+            _("Someone was just engaged as %(position)s; it cannot be deleted.")
+            % {"position": position.title}
         ) from None

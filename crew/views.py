@@ -16,6 +16,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from accounts.models import User
@@ -72,12 +74,19 @@ def _user(request: HttpRequest) -> User:
 def call_label(minutes: int) -> str:
     """A call offset as a crew member reads it: 'General call', '30 min before'."""
     if minutes == 0:
-        return "General call"
+        return _("General call")
     hours, mins = divmod(abs(minutes), 60)
-    amount = " ".join(
-        part for part in (f"{hours} h" if hours else "", f"{mins} min" if mins else "") if part
-    )
-    return f"{amount} {'before' if minutes < 0 else 'after'}"
+    if hours and mins:
+        # Translators: h and min are the units' symbols, without plural: "1 h 30 min".
+        amount = _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": mins}
+    elif hours:
+        amount = _("%(hours)d h") % {"hours": hours}
+    else:
+        amount = _("%(minutes)d min") % {"minutes": mins}
+    if minutes < 0:
+        # Translators: a call time relative to the general call: "1 h 30 min before".
+        return _("%(amount)s before") % {"amount": amount}
+    return _("%(amount)s after") % {"amount": amount}
 
 
 @dataclass
@@ -195,7 +204,7 @@ def person_edit(request: HttpRequest, production_id: int, person_id: int) -> Htt
     person = access.get_object_or_404(Person, person_id)
     editable = editable_person_fields(access, person)
     if not editable:
-        raise PermissionDenied("Only producers and the person themself edit these details.")
+        raise PermissionDenied(_("Only producers and the person themself edit these details."))
     form_class: type[OwnContactForm] = PersonForm if "name" in editable else OwnContactForm
     initial = {name: getattr(person, name) for name in form_class.base_fields}
     form = form_class(
@@ -211,7 +220,7 @@ def person_edit(request: HttpRequest, production_id: int, person_id: int) -> Htt
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, "Details saved.")
+            messages.success(request, _("Details saved."))
             return redirect("crew:person", production_id=access.production.pk, person_id=person.pk)
     return render(
         request,
@@ -246,13 +255,17 @@ def _engagement_page(
     if request.method == "POST" and form.is_valid():
         engagement_apply(engagement=engagement, **form.cleaned_data)
         if not can_place_engagement(access, engagement):
-            raise PermissionDenied("You may manage only your own department's crew.")
+            raise PermissionDenied(_("You may manage only your own department's crew."))
         try:
             engagement_save(engagement=engagement, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"{person.name}: {engagement.position} saved.")
+            messages.success(
+                request,
+                _("%(name)s: %(position)s saved.")
+                % {"name": person.name, "position": engagement.position},
+            )
             return redirect("crew:person", production_id=access.production.pk, person_id=person.pk)
     return render(
         request,
@@ -271,7 +284,7 @@ def engagement_edit(request: HttpRequest, production_id: int, engagement_id: int
         Engagement.objects.select_related("person", "position", "department"), engagement_id
     )
     if not can_edit_engagement(access, engagement):
-        raise PermissionDenied("You manage only your own department's engagements.")
+        raise PermissionDenied(_("You manage only your own department's engagements."))
     return _engagement_page(request, access, engagement.person, engagement)
 
 
@@ -280,7 +293,7 @@ def engagement_add(request: HttpRequest, production_id: int, person_id: int) -> 
     person = access.get_object_or_404(Person, person_id)
     if not can_engage_person(access, person):
         raise PermissionDenied(
-            "Producers engage anyone; department heads only people already in their department."
+            _("Producers engage anyone; department heads only people already in their department.")
         )
     engagement = Engagement(production=access.production, person=person)
     return _engagement_page(request, access, person, engagement)
@@ -290,7 +303,7 @@ def crew_add(request: HttpRequest, production_id: int) -> HttpResponse:
     """Add a person with an engagement, and optionally invite them to log in."""
     access = production_access(request.user, production_id)
     if not can_add_crew(access):
-        raise PermissionDenied("Only producers and department heads add people.")
+        raise PermissionDenied(_("Only producers and department heads add people."))
     roles = (
         list(Role.choices)
         if access.can(Action.MANAGE_MEMBERS)
@@ -308,19 +321,21 @@ def crew_add(request: HttpRequest, production_id: int) -> HttpResponse:
             engagement=Engagement(production=access.production), **form.engagement_fields()
         )
         if not can_place_engagement(access, placed):
-            raise PermissionDenied("You may manage only your own department's crew.")
+            raise PermissionDenied(_("You may manage only your own department's crew."))
         try:
             engagement = _add_and_invite(request, access, form)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             person = engagement.person
-            invited = form.cleaned_data["account"] == CrewAddForm.INVITE
-            messages.success(
-                request,
-                f"{person.name} added as {engagement.position}"
-                + (f"; an invitation is on its way to {person.email}." if invited else "."),
-            )
+            names = {"name": person.name, "position": engagement.position, "email": person.email}
+            if form.cleaned_data["account"] == CrewAddForm.INVITE:
+                added = _(
+                    "%(name)s added as %(position)s; an invitation is on its way to %(email)s."
+                )
+            else:
+                added = _("%(name)s added as %(position)s.")
+            messages.success(request, added % names)
             return redirect("crew:person", production_id=access.production.pk, person_id=person.pk)
     return render(
         request,
@@ -384,10 +399,22 @@ def crew_import(request: HttpRequest, production_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         report = crew_csv_import(access=access, data=form.cleaned_data["file"].read())
         if report.ok:
+            imported = ngettext(
+                # Translators: added and updated are the two messages below ("2 people
+                # added", "0 updated").
+                "Imported %(rows)d row: %(added)s, %(updated)s.",
+                "Imported %(rows)d rows: %(added)s, %(updated)s.",
+                report.rows,
+            )
+            added = ngettext("%(count)d person added", "%(count)d people added", report.created) % {
+                "count": report.created
+            }
+            # Translators: how many people an import changed ("3 updated").
+            updated = ngettext("%(count)d updated", "%(count)d updated", report.updated) % {
+                "count": report.updated
+            }
             messages.success(
-                request,
-                f"Imported {report.rows} row{'s' if report.rows != 1 else ''}: "
-                f"{report.created} people added, {report.updated} updated.",
+                request, imported % {"rows": report.rows, "added": added, "updated": updated}
             )
             return redirect("crew:list", production_id=access.production.pk)
     return render(

@@ -17,6 +17,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
+from django.utils.functional import lazy
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -108,13 +109,19 @@ class FlagFilter(django_filters.BooleanFilter):
     field_class = FlagField
 
 
+def _use_one_of(values: str) -> str:
+    return gettext("Use one of: %(values)s.") % {"values": values}
+
+
 class ChoicesFilter(django_filters.ChoiceFilter):
     """One of ``choices``; anything else is an error that lists them."""
 
     def __init__(self, *, choices: Iterable[tuple[str, StrOrPromise]], **kwargs: Any) -> None:
         choices = list(choices)
         values = ", ".join(value for value, _ in choices)
-        message = gettext("Use one of: %(values)s.") % {"values": values}
+        # Filters are made when their FilterSet class is defined: the message is
+        # translated when it is shown, in the language of whoever sees it.
+        message = lazy(_use_one_of, str)(values)
         kwargs.setdefault("error_messages", {"invalid_choice": message})
         super().__init__(choices=choices, **kwargs)
 

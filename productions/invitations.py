@@ -1,4 +1,8 @@
-"""Inviting someone to a production: an account (if new), a membership, an e-mail."""
+"""Inviting someone to a production: an account (if new), a membership, an e-mail.
+
+The e-mail is in the invitee's language (their account's, as for the password-reset
+e-mail), not in the language of whoever invited them.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from accounts.locale import user_language
 from accounts.models import User
 from core.background import enqueue_after_commit
 from core.tasks import send_email
@@ -31,6 +39,32 @@ def set_password_url(user: User) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
+def invitation_email(
+    *, user: User, production: Production, invited_by: User, created: bool
+) -> tuple[str, str]:
+    """The invitation's subject and body, in ``user``'s language when the site offers it
+    (otherwise in the current one)."""
+    with translation.override(user_language(user) or translation.get_language()):
+        names = {"inviter": invited_by.get_full_name(), "production": production.title}
+        if created:
+            body = _(
+                "%(inviter)s invited you to %(production)s on Callboard.\n"
+                "\n"
+                "Choose your password here:\n"
+                "%(url)s\n"
+                "\n"
+                "Then log in with this e-mail address to see your calls and call sheets.\n"
+            ) % {**names, "url": set_password_url(user)}
+        else:
+            body = _(
+                "%(inviter)s added you to %(production)s on Callboard.\n"
+                "\n"
+                "Log in to see it: %(url)s\n"
+            ) % {**names, "url": f"{settings.SITE_URL}{reverse('login')}"}
+        subject = _("You're on %(production)s") % names
+    return subject, body
+
+
 @transaction.atomic
 def member_invite(
     *, production: Production, email: str, role: str, invited_by: User, name: str = ""
@@ -43,31 +77,25 @@ def member_invite(
     email = email.strip().lower()
     max_length = User._meta.get_field("email").max_length or 254
     if len(email) > max_length:
-        too_long = f"An e-mail address has at most {max_length} characters."
+        too_long = ngettext(
+            "An e-mail address has at most %(count)d character.",
+            "An e-mail address has at most %(count)d characters.",
+            max_length,
+        ) % {"count": max_length}
         raise ValidationError({"email": [too_long]})
     try:
         validate_email(email)
     except ValidationError:
-        raise ValidationError({"email": [f"“{email}” is not a valid e-mail address."]}) from None
+        invalid = _("“%(email)s” is not a valid e-mail address.") % {"email": email}
+        raise ValidationError({"email": [invalid]}) from None
     user = User.objects.filter(email__iexact=email).first()
     created = user is None
     if user is None:
         user = User.objects.create_user(email, password=None, name=name.strip())
     membership = membership_add(production=production, user=user, role=role)
     member_added.send(sender=Membership, production=production, user=user)
-    inviter = invited_by.get_full_name()
-    if created:
-        body = (
-            f"{inviter} invited you to {production.title} on Callboard.\n\n"
-            f"Choose your password here:\n{set_password_url(user)}\n\n"
-            "Then log in with this e-mail address to see your calls and call sheets.\n"
-        )
-    else:
-        body = (
-            f"{inviter} added you to {production.title} on Callboard.\n\n"
-            f"Log in to see it: {settings.SITE_URL}{reverse('login')}\n"
-        )
-    enqueue_after_commit(
-        send_email, subject=f"You're on {production.title}", body=body, to=[user.email]
+    subject, body = invitation_email(
+        user=user, production=production, invited_by=invited_by, created=created
     )
+    enqueue_after_commit(send_email, subject=subject, body=body, to=[user.email])
     return membership

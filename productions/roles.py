@@ -10,6 +10,8 @@ from enum import StrEnum
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from django_stubs_ext import StrPromise
 
 
 class Role(models.TextChoices):
@@ -39,6 +41,30 @@ class Action(StrEnum):
     MANAGE_DEADLINES = "manage_deadlines"
     EDIT_BREAKDOWN = "edit_breakdown"
 
+
+# How a refusal names each action: "As director / creator on this production you may not
+# <label>." Lower case: the label completes that sentence (its context says so).
+ACTION_LABELS: dict[Action, StrPromise] = {
+    Action.VIEW_PRODUCTION: pgettext_lazy("you may not …", "view production"),
+    Action.MANAGE_PRODUCTION: pgettext_lazy("you may not …", "manage production"),
+    Action.MANAGE_MEMBERS: pgettext_lazy("you may not …", "manage members"),
+    Action.VIEW_ALL_CONTACTS: pgettext_lazy("you may not …", "view all contacts"),
+    Action.VIEW_DEPARTMENT_CONTACTS: pgettext_lazy("you may not …", "view department contacts"),
+    Action.VIEW_PRIVATE_DETAILS: pgettext_lazy("you may not …", "view private details"),
+    Action.VIEW_UNAVAILABILITY_REASONS: pgettext_lazy(
+        "you may not …", "view unavailability reasons"
+    ),
+    Action.MANAGE_CREW: pgettext_lazy("you may not …", "manage crew"),
+    Action.MANAGE_DEPARTMENT_CREW: pgettext_lazy("you may not …", "manage department crew"),
+    Action.MANAGE_DEPARTMENTS: pgettext_lazy("you may not …", "manage departments"),
+    Action.VIEW_SCHEDULE: pgettext_lazy("you may not …", "view schedule"),
+    Action.EDIT_SCHEDULE: pgettext_lazy("you may not …", "edit schedule"),
+    Action.DRAFT_CALL_SHEETS: pgettext_lazy("you may not …", "draft call sheets"),
+    Action.APPROVE_CALL_SHEETS: pgettext_lazy("you may not …", "approve call sheets"),
+    Action.PUBLISH_CALL_SHEETS: pgettext_lazy("you may not …", "publish call sheets"),
+    Action.MANAGE_DEADLINES: pgettext_lazy("you may not …", "manage deadlines"),
+    Action.EDIT_BREAKDOWN: pgettext_lazy("you may not …", "edit breakdown"),
+}
 
 _EVERYONE = {Action.VIEW_PRODUCTION}
 _READ_ALL = _EVERYONE | {Action.VIEW_SCHEDULE}

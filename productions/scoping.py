@@ -16,9 +16,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from productions.models import Membership, Production
-from productions.roles import Action, Role, role_allows
+from productions.roles import ACTION_LABELS, Action, Role, role_allows
 
 _T = TypeVar("_T")
 _M = TypeVar("_M", bound=models.Model)
@@ -43,9 +44,12 @@ class Access:
 
     def require(self, action: Action) -> None:
         if not self.can(action):
-            role = self.role.label.lower()
-            what = action.value.replace("_", " ")
-            raise PermissionDenied(f"As {role} on this production you may not {what}.")
+            # Translators: role is a role's name in lower case ("assistant director"), action
+            # one of the labels that complete "you may not …" ("edit schedule").
+            message = _("As %(role)s on this production you may not %(action)s.")
+            raise PermissionDenied(
+                message % {"role": self.role.label.lower(), "action": ACTION_LABELS[action]}
+            )
 
     def memo(self, key: str, compute: Callable[[], _T]) -> _T:
         """Remember a fact about the viewer for this request (higher layers add theirs)."""
@@ -71,19 +75,19 @@ class Access:
         try:
             return cast(_M, queryset.for_access(self).get(pk=int(pk)))
         except (TypeError, ValueError, queryset.model.DoesNotExist):
-            raise Http404("Not found.") from None
+            raise Http404(_("Not found.")) from None
 
 
 def production_access(user: Any, production_id: int | str) -> Access:
     try:
         pk = int(production_id)
     except (TypeError, ValueError):
-        raise Http404("No such production.") from None
+        raise Http404(_("No such production.")) from None
     if not getattr(user, "is_authenticated", False):
-        raise Http404("No such production.")
+        raise Http404(_("No such production."))
     membership = (
         Membership.objects.select_related("production").filter(user=user, production_id=pk).first()
     )
     if membership is None:
-        raise Http404("No such production.")
+        raise Http404(_("No such production."))
     return Access(user=user, membership=membership)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from productions.models import (
@@ -77,25 +78,29 @@ def co_producer_save(*, co_producer: CoProducer) -> CoProducer:
 @transaction.atomic
 def membership_add(*, production: Production, user: User, role: str) -> Membership:
     if role not in Role.values:
-        raise ValidationError(
-            {"role": [f"Unknown role {role!r}; use one of {', '.join(Role.values)}."]}
-        )
+        message = _("Unknown role %(role)s; use one of %(roles)s.") % {
+            "role": repr(role),
+            "roles": ", ".join(Role.values),
+        }
+        raise ValidationError({"role": [message]})
     if Membership.objects.filter(production=production, user=user).exists():
-        raise ValidationError({"email": [f"{user.email} is already a member of this production."]})
+        raise ValidationError({"email": [_already_member(user)]})
     try:
         with transaction.atomic():
             membership = Membership.objects.create(production=production, user=user, role=role)
     except IntegrityError:
-        raise ValidationError(
-            {"email": [f"{user.email} is already a member of this production."]}
-        ) from None
+        raise ValidationError({"email": [_already_member(user)]}) from None
     return membership
+
+
+def _already_member(user: User) -> str:
+    return _("%(email)s is already a member of this production.") % {"email": user.email}
 
 
 @transaction.atomic
 def membership_change_role(*, membership: Membership, role: str) -> Membership:
     if role not in Role.values:
-        raise ValidationError({"role": [f"Unknown role {role!r}."]})
+        raise ValidationError({"role": [_("Unknown role %(role)s.") % {"role": repr(role)}]})
     if membership.role == Role.PRODUCER and role != Role.PRODUCER:
         _ensure_another_producer(membership)
     membership.role = role
@@ -121,7 +126,7 @@ def _ensure_another_producer(membership: Membership) -> None:
         production_id=membership.production_id, role=Role.PRODUCER
     ).exclude(pk=membership.pk)
     if not others.exists():
-        raise ValidationError({"role": ["A production needs at least one producer."]})
+        raise ValidationError({"role": [_("A production needs at least one producer.")]})
 
 
 def co_producer_delete(*, co_producer: CoProducer) -> None:

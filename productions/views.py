@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
@@ -72,7 +73,10 @@ def production_new(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"“{production.title}” created. You are its producer.")
+            messages.success(
+                request,
+                _("“%(title)s” created. You are its producer.") % {"title": production.title},
+            )
             return redirect("productions:overview", production_id=production.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "productions/new.html", {"form": form}, status=status)
@@ -119,7 +123,7 @@ def production_settings(request: HttpRequest, production_id: int) -> HttpRespons
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, "Settings saved.")
+            messages.success(request, _("Settings saved."))
             return redirect("productions:settings", production_id=production.pk)
     return _settings_page(request, access, form=form, status=400)
 
@@ -137,7 +141,7 @@ def co_producer_add(request: HttpRequest, production_id: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"{co_producer} added.")
+            messages.success(request, _("%(company)s added.") % {"company": co_producer})
             return redirect("productions:settings", production_id=access.production.pk)
     return _settings_page(request, access, co_producer_form=form, status=400)
 
@@ -151,7 +155,7 @@ def co_producer_remove(
         CoProducer, co_producer_id, action=Action.MANAGE_PRODUCTION
     )
     co_producer.delete()
-    messages.success(request, f"{co_producer} removed.")
+    messages.success(request, _("%(company)s removed.") % {"company": co_producer})
     return redirect("productions:settings", production_id=access.production.pk)
 
 
@@ -212,7 +216,8 @@ def member_add(request: HttpRequest, production_id: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Invitation sent to {membership.user.email} as {membership.get_role_display()}.",
+                _("Invitation sent to %(email)s as %(role)s.")
+                % {"email": membership.user.email, "role": membership.get_role_display()},
             )
             return redirect("productions:members", production_id=access.production.pk)
     return _members_page(request, access, invite_form=form, status=400)
@@ -241,14 +246,18 @@ def member_role(request: HttpRequest, production_id: int, membership_id: int) ->
     membership = _membership(access, membership_id)
     form = MemberRoleForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose one of the listed roles.")
+        messages.error(request, _("Choose one of the listed roles."))
         return redirect("productions:members", production_id=access.production.pk)
     try:
         membership_change_role(membership=membership, role=form.cleaned_data["role"])
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("productions:members", production_id=access.production.pk)
-    messages.success(request, f"{membership.user} is now {membership.get_role_display()}.")
+    messages.success(
+        request,
+        _("%(member)s is now %(role)s.")
+        % {"member": membership.user, "role": membership.get_role_display()},
+    )
     if membership.user_id == request.user.pk:
         return _after_own_change(request, access)
     return redirect("productions:members", production_id=access.production.pk)
@@ -263,12 +272,19 @@ def member_remove(request: HttpRequest, production_id: int, membership_id: int) 
     except ValidationError as exc:
         messages.error(
             request,
-            f"{membership.user} is the last producer and cannot be removed. "
-            + " ".join(exc.messages)
-            + " Make someone else a producer first.",
+            _(
+                # Translators: reason is the rule that refused ("A production needs at
+                # least one producer.").
+                "%(member)s is the last producer and cannot be removed. %(reason)s "
+                "Make someone else a producer first."
+            )
+            % {"member": membership.user, "reason": " ".join(exc.messages)},
         )
         return redirect("productions:members", production_id=access.production.pk)
-    messages.success(request, f"{membership.user} no longer has access to this production.")
+    messages.success(
+        request,
+        _("%(member)s no longer has access to this production.") % {"member": membership.user},
+    )
     if membership.user_id == request.user.pk:
         return _after_own_change(request, access)
     return redirect("productions:members", production_id=access.production.pk)

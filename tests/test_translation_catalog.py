@@ -4,7 +4,8 @@
 templates it reads), ``msgfmt --check-format`` compiles the result, and a few French
 translations filled in by the test must then appear on the pages of a French-speaking
 user: a template string, a form label defined in Python, a plural with the French rule
-(0 is singular) and the password-reset e-mail.
+(0 is singular), the password-reset e-mail, a refusal (one sentence, the action's label
+a placeholder) and the invitation e-mail (in the invitee's language).
 
 Needs GNU gettext (``apt-get install gettext``); skipped without it.
 """
@@ -23,7 +24,7 @@ from django.core.management import call_command
 from django.template import loader
 from django.test import override_settings
 
-from tests.factories import make_production, make_user
+from tests.factories import add_member, make_production, make_user
 
 _TOOLS = ("xgettext", "msgmerge", "msguniq", "msgfmt")
 pytestmark = pytest.mark.skipif(
@@ -37,7 +38,23 @@ _FRENCH: dict[str, str | tuple[str, str]] = {
     "Time zone": "Fuseau horaire",
     "Reset your Callboard password": "Réinitialisez votre mot de passe Callboard",
     "%(counter)s engaged": ("%(counter)s engagé", "%(counter)s engagés"),
+    "As %(role)s on this production you may not %(action)s.": (
+        "En tant que %(role)s sur cette production, vous ne pouvez pas %(action)s."
+    ),
+    "manage production": "gérer la production",  # msgctxt "you may not …"
+    "You're on %(production)s": "Vous êtes sur %(production)s",
 }
+#: Modules whose messages were marked in Python: each gives the catalogue something.
+_PYTHON_SOURCES = (
+    "productions/views.py",
+    "productions/invitations.py",
+    "productions/scoping.py",
+    "productions/roles.py",
+    "crew/views.py",
+    "crew/csv_io.py",
+    "crew/services.py",
+    "crew/api/views.py",
+)
 
 
 def _po_string(text: str) -> str:
@@ -99,6 +116,21 @@ def test_makemessages_finds_strings_from_templates_python_and_plurals(catalogue)
     assert "#. Translators: offered, confirmed and wrapped" in po
 
 
+def test_makemessages_finds_the_messages_of_the_python_modules(catalogue):
+    _, po = catalogue
+    references = set(re.findall(r"([\w/]+\.py):\d+", "\n".join(re.findall(r"^#: .*", po, re.M))))
+
+    assert not set(_PYTHON_SOURCES) - references
+    for entry in [
+        'msgctxt "you may not …"\nmsgid "edit breakdown"',  # an Action's label
+        'msgid "Imported %(rows)d row: %(added)s, %(updated)s."\n'
+        'msgid_plural "Imported %(rows)d rows: %(added)s, %(updated)s."',  # ngettext
+        'msgid "Unknown column %(unknown)s. Known columns: %(known)s."',  # CSV import
+        'msgid ""\n"%(inviter)s invited you to %(production)s on Callboard.\\n"',  # e-mail
+    ]:
+        assert entry in po
+
+
 @pytest.mark.django_db
 def test_the_catalogue_compiles_and_a_french_user_sees_french(
     catalogue, tmp_path, client, settings, monkeypatch
@@ -142,3 +174,27 @@ def test_the_catalogue_compiles_and_a_french_user_sees_french(
     )
 
     assert subjects == ["Réinitialisez votre mot de passe Callboard"]
+
+    # A refusal: the sentence and the action's label are translated separately.
+    crew_user, _, _ = add_member(
+        make_production(), "crew", user=make_user(email="gus@example.test", language="fr")
+    )
+    client.force_login(crew_user)
+    production_id = crew_user.memberships.get().production_id
+    refused = client.get(f"/productions/{production_id}/settings/").content.decode()
+    assert "vous ne pouvez pas gérer la production." in refused
+
+    # An invitation, sent by an English-speaking producer to a French-speaking user.
+    invited: list[str] = []
+    monkeypatch.setattr(
+        "productions.invitations.enqueue_after_commit",
+        lambda task, **kwargs: invited.append(kwargs["subject"]),
+    )
+    producer = make_user(email="pat@example.test", language="en")
+    production = make_production(producer=producer, title="Harbour Lights")
+    client.force_login(producer)
+    client.post(
+        f"/productions/{production.pk}/members/invite/",
+        {"email": "dp@example.test", "name": "", "role": "crew"},
+    )
+    assert invited == ["Vous êtes sur Harbour Lights"]

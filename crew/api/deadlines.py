@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action
@@ -22,7 +23,7 @@ _NO_CONTENT = {204: None}
 class DeadlineSerializer(serializers.ModelSerializer[Deadline]):
     owners = serializers.PrimaryKeyRelatedField[Person](many=True, read_only=True)
     overdue = serializers.BooleanField(
-        source="is_overdue", read_only=True, help_text="Open and past due."
+        source="is_overdue", read_only=True, help_text=_("Open and past due.")
     )
 
     class Meta:
@@ -47,7 +48,7 @@ class DeadlineInput(serializers.Serializer[Deadline]):
     due = serializers.DateTimeField()
     department = ScopedPrimaryKeyField(Department, allow_null=True, required=False)
     owners = ScopedPrimaryKeyField(
-        Person, many=True, required=False, help_text="Crew record (person) ids."
+        Person, many=True, required=False, help_text=_("Crew record (person) ids.")
     )
     status = serializers.ChoiceField(choices=DeadlineStatus.choices, required=False)
     notes = serializers.CharField(allow_blank=True, required=False)

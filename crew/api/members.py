@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -41,7 +42,7 @@ class MemberSerializer(serializers.ModelSerializer[Membership]):
     name = serializers.CharField(source="user.name", read_only=True)
     # Not read-only, so the schema marks it optional: it is absent for most viewers.
     email = serializers.EmailField(source="user.email", required=False)
-    person = serializers.SerializerMethodField(help_text="Their crew record's id.")
+    person = serializers.SerializerMethodField(help_text=_("Their crew record's id."))
 
     class Meta:
         model = Membership

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from crew.models import (
@@ -23,10 +24,10 @@ from crew.models import (
 from crew.policies import can_see_engagement_notes, can_see_share_flags
 from crew.privacy import CONTACT_FIELDS, PRIVATE_FIELDS, visible_fields
 from productions.api.base import ScopedPrimaryKeyField
-from productions.api.serializers import require_date_order
+from productions.api.serializers import DateOrder, require_date_order
 from productions.scoping import Access
 
-_DATES = (("start_date", "end_date"),)
+_DATES: DateOrder = (("start_date", "end_date", _("End date cannot be before start date.")),)
 _SHARE_FLAGS = ("share_email", "share_phone")
 
 
@@ -60,22 +61,22 @@ class CrewMemberSerializer(serializers.ModelSerializer[Engagement]):
     language = serializers.CharField(source="person.language", read_only=True)
     time_zone = serializers.CharField(source="person.time_zone", read_only=True)
     email = _hideable(source="person.email")
-    phone = _hideable(source="person.phone", help_text="E.164.")
+    phone = _hideable(source="person.phone", help_text=_("E.164."))
     address = _hideable(source="person.address")
     emergency_contact_name = _hideable(source="person.emergency_contact_name")
     emergency_contact_phone = _hideable(source="person.emergency_contact_phone")
     dietary_notes = _hideable(source="person.dietary_notes")
     share_email = serializers.BooleanField(
-        source="person.share_email", required=False, help_text="Self and managers only."
+        source="person.share_email", required=False, help_text=_("Self and managers only.")
     )
     share_phone = serializers.BooleanField(
-        source="person.share_phone", required=False, help_text="Self and managers only."
+        source="person.share_phone", required=False, help_text=_("Self and managers only.")
     )
     position_title = serializers.CharField(source="position.title", read_only=True)
     department_name = serializers.CharField(
         source="department.name", read_only=True, allow_null=True
     )
-    notes = _hideable(help_text="Department notes; for those who manage the engagement.")
+    notes = _hideable(help_text=_("Department notes; for those who manage the engagement."))
 
     class Meta:
         model = Engagement
@@ -141,7 +142,7 @@ class CrewMemberInput(serializers.Serializer[Any]):
     pronouns = serializers.CharField(max_length=30, allow_blank=True, required=False)
     email = serializers.EmailField(allow_blank=True, required=False)
     phone = serializers.CharField(
-        max_length=40, allow_blank=True, required=False, help_text="International form."
+        max_length=40, allow_blank=True, required=False, help_text=_("International form.")
     )
     address = serializers.CharField(allow_blank=True, required=False)
     language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
@@ -153,12 +154,12 @@ class CrewMemberInput(serializers.Serializer[Any]):
     share_phone = serializers.BooleanField(required=False)
     position = ScopedPrimaryKeyField(Position)
     department = ScopedPrimaryKeyField(
-        Department, allow_null=True, required=False, help_text="Default: the position's."
+        Department, allow_null=True, required=False, help_text=_("Default: the position's.")
     )
     start_date = serializers.DateField(allow_null=True, required=False)
     end_date = serializers.DateField(allow_null=True, required=False)
     call_offset_minutes = serializers.IntegerField(
-        required=False, min_value=-720, max_value=720, help_text="Relative to general call."
+        required=False, min_value=-720, max_value=720, help_text=_("Relative to general call.")
     )
     status = serializers.ChoiceField(choices=EngagementStatus.choices, required=False)
     notes = serializers.CharField(allow_blank=True, required=False)
@@ -170,7 +171,7 @@ class CrewMemberInput(serializers.Serializer[Any]):
 
 class CharacterSerializer(serializers.ModelSerializer[Character]):
     engagement = ScopedPrimaryKeyField(
-        Engagement, allow_null=True, required=False, help_text="The cast member (crew id)."
+        Engagement, allow_null=True, required=False, help_text=_("The cast member (crew id).")
     )
     actor = serializers.CharField(source="engagement.person.name", read_only=True, allow_null=True)
 
@@ -187,7 +188,7 @@ class UnavailabilitySerializer(serializers.ModelSerializer[Unavailability]):
         max_length=200,
         allow_blank=True,
         required=False,
-        help_text="Present for producers and the person themself only.",
+        help_text=_("Present for producers and the person themself only."),
     )
 
     class Meta:

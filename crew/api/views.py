@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import APIException
@@ -204,7 +205,7 @@ class CharacterViewSet(_SimpleWriteViewSet):
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         if self.action in WRITE_ACTIONS and not can_edit_characters(self.access):
-            raise PermissionDenied("Only producers and assistant directors edit characters.")
+            raise PermissionDenied(_("Only producers and assistant directors edit characters."))
 
     def get_base_queryset(self) -> QuerySet[Character]:
         return characters_for(access=self.access)
@@ -240,21 +241,21 @@ class CrewViewSet(ProductionScopedViewSet[Engagement]):
             can_edit_engagement(self.access, engagement)
             or can_edit_person(self.access, engagement.person)
         ):
-            raise PermissionDenied("You may not change this engagement.")
+            raise PermissionDenied(_("You may not change this engagement."))
 
     def require_edit_engagement(self, engagement: Engagement) -> None:
         if not can_edit_engagement(self.access, engagement):
-            raise PermissionDenied("You may not change this engagement.")
+            raise PermissionDenied(_("You may not change this engagement."))
 
     def require_place(self, engagement: Engagement) -> None:
         if not can_place_engagement(self.access, engagement):
-            raise PermissionDenied("You may manage only your own department's crew.")
+            raise PermissionDenied(_("You may manage only your own department's crew."))
 
     @extend_schema(request=CrewMemberInput, responses={201: CrewMemberSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Add a person and their engagement in one go (nothing is saved if either is bad)."""
         if not can_add_crew(self.access):
-            raise PermissionDenied("Only producers and department heads add crew.")
+            raise PermissionDenied(_("Only producers and department heads add crew."))
         payload = CrewMemberInput(data=request.data, context=self.get_serializer_context())
         payload.is_valid(raise_exception=True)
         fields = payload.validated_data
@@ -288,8 +289,10 @@ class CrewViewSet(ProductionScopedViewSet[Engagement]):
             refused = person_fields.keys() - editable_person_fields(self.access, engagement.person)
             if refused:
                 raise PermissionDenied(
-                    "Only producers and the person themself change a person's details and "
-                    "sharing; a name only producers."
+                    _(
+                        "Only producers and the person themself change a person's details and "
+                        "sharing; a name only producers."
+                    )
                 )
             if engagement_fields:
                 self.require_edit_engagement(engagement)
@@ -333,9 +336,11 @@ class UnavailabilityViewSet(ProductionScopedViewSet[Unavailability]):
         person = self.engagement.person  # 404 for an engagement of another production
         if self.action in WRITE_ACTIONS:
             if not can_change_unavailability(self.access, person):
-                raise PermissionDenied("Only producers and the person themself edit their dates.")
+                raise PermissionDenied(
+                    _("Only producers and the person themself edit their dates.")
+                )
         elif not can_see_unavailability(self.access, person):
-            raise PermissionDenied("Only those who schedule see other people's dates.")
+            raise PermissionDenied(_("Only those who schedule see other people's dates."))
 
     def get_base_queryset(self) -> QuerySet[Unavailability]:
         return unavailability_for(access=self.access, person=self.engagement.person)

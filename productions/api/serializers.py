@@ -10,6 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrPromise
 from rest_framework import serializers
 
 from productions.models import (
@@ -21,10 +23,13 @@ from productions.models import (
 )
 from productions.roles import Role
 
-_PRODUCTION_DATES = (
-    ("prep_start", "shoot_start"),
-    ("shoot_start", "shoot_end"),
-    ("shoot_end", "wrap_date"),
+#: (earlier field, later field, the error when the later one comes first)
+DateOrder = tuple[tuple[str, str, StrPromise], ...]
+
+_PRODUCTION_DATES: DateOrder = (
+    ("prep_start", "shoot_start", _("Shoot start cannot be before prep start.")),
+    ("shoot_start", "shoot_end", _("Shoot end cannot be before shoot start.")),
+    ("shoot_end", "wrap_date", _("Wrap date cannot be before shoot end.")),
 )
 
 
@@ -39,8 +44,8 @@ class CoProducerInput(serializers.Serializer[None]):
     name = serializers.CharField(max_length=200)
     country = serializers.RegexField(
         r"^[A-Za-z]{2}$",
-        help_text="ISO 3166 code, e.g. FR.",
-        error_messages={"invalid": "Use a two-letter ISO country code, e.g. FR."},
+        help_text=_("ISO 3166 code, e.g. FR."),
+        error_messages={"invalid": _("Use a two-letter ISO country code, e.g. FR.")},
     )
     role = serializers.ChoiceField(choices=CoProducerRole.choices, required=False)
     share_percent = serializers.DecimalField(
@@ -55,8 +60,8 @@ class CoProducerInput(serializers.Serializer[None]):
 
 class ProductionSerializer(serializers.ModelSerializer[Production]):
     co_producers = CoProducerSerializer(many=True, read_only=True)
-    role = serializers.SerializerMethodField(help_text="Your role on this production.")
-    crew_count = serializers.IntegerField(read_only=True, help_text="Engagements.")
+    role = serializers.SerializerMethodField(help_text=_("Your role on this production."))
+    crew_count = serializers.IntegerField(read_only=True, help_text=_("Engagements."))
 
     class Meta:
         model = Production
@@ -95,13 +100,13 @@ class ProductionInput(serializers.Serializer[Production]):
     kind = serializers.ChoiceField(choices=ProductionKind.choices, required=False)
     status = serializers.ChoiceField(choices=ProductionStatus.choices, required=False)
     logline = serializers.CharField(allow_blank=True, required=False)
-    time_zone = serializers.CharField(max_length=64, required=False, help_text="IANA name.")
+    time_zone = serializers.CharField(max_length=64, required=False, help_text=_("IANA name."))
     prep_start = serializers.DateField(allow_null=True, required=False)
     shoot_start = serializers.DateField(allow_null=True, required=False)
     shoot_end = serializers.DateField(allow_null=True, required=False)
     wrap_date = serializers.DateField(allow_null=True, required=False)
     languages = serializers.ListField(
-        child=serializers.CharField(max_length=10), required=False, help_text="ISO codes."
+        child=serializers.CharField(max_length=10), required=False, help_text=_("ISO codes.")
     )
     revision_colours = serializers.ListField(
         child=serializers.CharField(max_length=30), required=False
@@ -124,22 +129,17 @@ class MemberRoleInput(serializers.Serializer[None]):
     role = serializers.ChoiceField(choices=Role.choices)
 
 
-def require_date_order(
-    attrs: dict[str, Any], instance: Any, pairs: tuple[tuple[str, str], ...]
-) -> None:
+def require_date_order(attrs: dict[str, Any], instance: Any, pairs: DateOrder) -> None:
     """Name the field when dates are out of order (the models' constraints only say why).
 
     ``instance`` supplies the values a partial update leaves unchanged.
     """
     errors: dict[str, list[str]] = {}
-    for earlier, later in pairs:
+    for earlier, later, message in pairs:
         first = attrs.get(earlier, getattr(instance, earlier, None))
         second = attrs.get(later, getattr(instance, later, None))
         if first is not None and second is not None and second < first:
             field = later if later in attrs else earlier
-            errors.setdefault(field, []).append(
-                f"{later.replace('_', ' ').capitalize()} cannot be before "
-                f"{earlier.replace('_', ' ')}."
-            )
+            errors.setdefault(field, []).append(str(message))
     if errors:
         raise serializers.ValidationError(errors)

@@ -74,6 +74,21 @@ def test_a_valid_file_adds_people_and_engagements(client, producer, production):
     assert "Imported 2 rows: 2 people added, 0 updated." in page
 
 
+def test_the_summary_counts_one_row_and_one_person_in_the_singular(client, producer, production):
+    response = _upload(client, producer, production, "name,position\nGus Grip,Key Grip\n")
+
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Imported 1 row: 1 person added, 0 updated." in page
+
+
+def test_a_row_with_more_cells_than_columns_says_how_many(client, producer, production):
+    response = _upload(client, producer, production, "name,position\nGus Grip,Key Grip,x\n")
+
+    assert response.status_code == 400
+    assert _errors(response) == [("2", "", "3 cells, but the header names 2 columns.")]
+
+
 def test_reimporting_an_email_updates_that_person_instead_of_duplicating(
     client, producer, production
 ):
@@ -213,6 +228,14 @@ def test_one_person_in_two_positions_is_two_rows(client, producer, production):
         ),
         (b"name,position,salary\nGus,Grip,100\n", "Unknown column “salary”."),
         (b"name,position,name\nGus,Grip,Gus\n", "Column name appears more than once."),
+        (
+            b"name,position,salary,age\nGus,Grip,100,40\n",
+            "Unknown columns “salary”, “age”.",
+        ),
+        (
+            b"name,position,name,position\nGus,Grip,Gus,Grip\n",
+            "Columns name, position appear more than once.",
+        ),
         ("name,position\nRenée,Grip\n".encode("latin-1"), "This file is not UTF-8 text."),
         ("name,position\nGus,Grip\n".encode("utf-16"), "This file is not UTF-8 text."),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not UTF-8"),
