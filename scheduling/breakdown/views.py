@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -82,7 +82,8 @@ def _form_errors(form: Any, error: ValidationError | IntegrityError) -> None:
 @require_http_methods(["GET", "HEAD"])
 def scene_list_view(request: HttpRequest, production_id: int) -> HttpResponse:
     access = _access(request, production_id, Action.VIEW_SCHEDULE)
-    filters = SceneFilterSet(_scene_query(request), access=access)
+    # A bad parameter is shown next to its field and left out: the rest still apply.
+    filters = SceneFilterSet(SceneFilterSet.page_query(request.GET), access=access)
     rows = list(scene_list(access=access, filters=filters))
     total = sum(scene.eighths for scene in rows if not scene.omitted)
     context = _context(
@@ -90,28 +91,13 @@ def scene_list_view(request: HttpRequest, production_id: int) -> HttpResponse:
         "scenes",
         form=filters.form,
         scenes=rows,
-        ordering=filters.values.get("ordering", "number"),
+        ordering=filters.sort,
         total_pages=format_eighths(total),
         scene_count=sum(1 for scene in rows if not scene.omitted),
         omitted_count=sum(1 for scene in rows if scene.omitted),
         filtered=filters.narrows,
     )
     return render(request, "scheduling/scene_list.html", context)
-
-
-def _scene_query(request: HttpRequest) -> QueryDict | None:
-    """The page's query, or None when there is none (the form then shows no errors).
-
-    Links and bookmarks from before the page shared the API's parameters say ``sort``
-    for ``ordering``.
-    """
-    if not request.GET:
-        return None
-    if "sort" in request.GET and "ordering" not in request.GET:
-        query = request.GET.copy()
-        query.setlist("ordering", request.GET.getlist("sort"))
-        return query
-    return request.GET
 
 
 @require_http_methods(["GET", "HEAD"])

@@ -110,7 +110,7 @@ def test_scene_filters_and_ordering(api, team):
     assert numbers(ordering="-pages")[0] == "2"
     bad = api.get(f"{_base(team)}/scenes/", {"set": "kitchen"})
     assert bad.status_code == 400
-    assert bad.json()["errors"] == {"set": ["Give a numeric id."]}
+    assert bad.json()["errors"] == {"set": ["“kitchen” is not an id."]}
 
 
 @pytest.mark.parametrize(

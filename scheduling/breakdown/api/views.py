@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from django.db import transaction
 from django.db.models import Model, Prefetch, QuerySet
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException
@@ -30,12 +30,7 @@ from scheduling.breakdown.api.serializers import (
     ScreenplayUploadSerializer,
     SetSerializer,
 )
-from scheduling.breakdown.filters import (
-    SCENE_SORTS,
-    BreakdownFilterSet,
-    ElementFilterSet,
-    SceneFilterSet,
-)
+from scheduling.breakdown.filters import ElementFilterSet, SceneFilterSet
 from scheduling.breakdown.importing import (
     ImportAlreadyApplied,
     screenplay_import_apply,
@@ -49,7 +44,6 @@ from scheduling.breakdown.models import (
     SceneElement,
     ScreenplayImport,
     Set,
-    TimeOfDay,
 )
 from scheduling.breakdown.screenplay import ScreenplayError
 from scheduling.breakdown.selectors import (
@@ -72,7 +66,6 @@ from scheduling.breakdown.services import (
 )
 
 _M = TypeVar("_M", bound=Model)
-_F = TypeVar("_F", bound=BreakdownFilterSet)
 
 READ = Action.VIEW_SCHEDULE
 WRITE = Action.EDIT_BREAKDOWN
@@ -87,13 +80,6 @@ class Conflict(APIException):
     status_code = status.HTTP_409_CONFLICT
     default_detail = "This conflicts with the current state."
     default_code = "conflict"
-
-
-def _validated(filters: _F) -> _F:
-    """The list's filters, or a 400 naming each bad parameter."""
-    if errors := filters.errors_by_name:
-        raise serializers.ValidationError(errors)
-    return filters
 
 
 def _assign(instance: Model, data: dict[str, Any]) -> None:
@@ -187,28 +173,16 @@ class SetViewSet(BreakdownViewSet[Set]):
         return set_save(set_=set_)
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[
-            OpenApiParameter("set", int, description="Only scenes in this set."),
-            OpenApiParameter("character", int, description="Only scenes with this character."),
-            OpenApiParameter("time_of_day", str, enum=TimeOfDay.values),
-            OpenApiParameter("omitted", bool, description="true: only omitted; false: none."),
-            OpenApiParameter("ordering", str, enum=list(SCENE_SORTS)),
-        ]
-    )
-)
 class SceneViewSet(BreakdownViewSet[Scene]):
     """Scenes in script order; ``eighths`` is the length, ``pages`` the same written 2 4/8."""
 
     queryset = Scene.objects.all()
     serializer_class = SceneSerializer
+    filterset_class = SceneFilterSet
     reread_created = True
 
     def get_base_queryset(self) -> QuerySet[Scene]:
-        filters = None
-        if self.action == "list":
-            filters = _validated(SceneFilterSet(self.request.query_params, access=self.access))
+        filters = self.filters if self.action == "list" else None
         return scene_list(access=self.access, filters=filters).prefetch_related(
             Prefetch(
                 "scene_elements",
@@ -248,14 +222,6 @@ class ElementCategoryViewSet(BreakdownViewSet[ElementCategory]):
         element_category_delete(category=category)
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[
-            OpenApiParameter("category", int, description="Only elements in this category."),
-            OpenApiParameter("scene", int, description="Only elements in this scene."),
-        ]
-    )
-)
 class ElementViewSet(BreakdownViewSet[Element]):
     """Breakdown elements ("vintage Porsche") and the scenes they are in, with quantities.
 
@@ -264,12 +230,11 @@ class ElementViewSet(BreakdownViewSet[Element]):
 
     queryset = Element.objects.all()
     serializer_class = ElementSerializer
+    filterset_class = ElementFilterSet
     reread_created = True
 
     def get_base_queryset(self) -> QuerySet[Element]:
-        filters = None
-        if self.action == "list":
-            filters = _validated(ElementFilterSet(self.request.query_params, access=self.access))
+        filters = self.filters if self.action == "list" else None
         return element_list(access=self.access, filters=filters)
 
     @transaction.atomic  # the element and the scenes it is in, or nothing
