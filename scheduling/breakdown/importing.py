@@ -25,6 +25,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from crew.models import Character
+from crew.services import characters_ensure
 from productions.models import Production
 from productions.scoping import Access
 from scheduling.breakdown.eighths import format_eighths
@@ -383,10 +384,7 @@ def _execute(access: Access, plan: _Plan) -> None:
         )
     if plan.new_characters:
         # No cast ID: numbering the cast is the AD's decision, not the script's.
-        Character.objects.bulk_create(
-            [Character(production=production, name=name) for name in plan.new_characters],
-            ignore_conflicts=True,
-        )
+        characters_ensure(production=production, names=plan.new_characters)
     set_ids = {s.name.upper(): s.pk for s in Set.objects.for_access(access).only("pk", "name")}
     character_ids = {
         c.name.upper(): c.pk for c in Character.objects.for_access(access).only("pk", "name")
