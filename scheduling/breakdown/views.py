@@ -1,7 +1,8 @@
 """Breakdown pages: scenes, a scene's breakdown, screenplay import, sets and locations.
 
-Reading needs VIEW_SCHEDULE, writing EDIT_BREAKDOWN.  Every object is fetched through
-``for_access``, so another production's ids answer 404 whatever the role.
+Reading needs VIEW_SCHEDULE, writing EDIT_BREAKDOWN.  Every object is fetched with
+``access.get_object_or_404``, so another production's ids answer 404 whatever the role;
+every write is the service the API calls too.
 """
 
 from __future__ import annotations
@@ -11,14 +12,17 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from productions.forms import add_service_errors
 from productions.pages import page_context
 from productions.roles import Action
 from productions.scoping import Access, production_access
+from productions.views import posted, posted_files
 from scheduling.breakdown.eighths import format_eighths
 from scheduling.breakdown.filters import SceneFilterSet
 from scheduling.breakdown.forms import (
@@ -32,7 +36,15 @@ from scheduling.breakdown.importing import (
     screenplay_import_apply,
     screenplay_import_upload,
 )
-from scheduling.breakdown.models import ImportStatus, Location, SceneCharacter, SceneElement, Set
+from scheduling.breakdown.models import (
+    ImportStatus,
+    Location,
+    Scene,
+    SceneCharacter,
+    SceneElement,
+    ScreenplayImport,
+    Set,
+)
 from scheduling.breakdown.policies import can_apply_screenplay_import
 from scheduling.breakdown.screenplay import ScreenplayError
 from scheduling.breakdown.selectors import (
@@ -60,21 +72,19 @@ def _access(request: HttpRequest, production_id: int, action: Action) -> Access:
     return access
 
 
-def _posted(request: HttpRequest) -> Any:
-    """Form data for a POST (even an empty one, so it shows "required"), else unbound."""
-    return request.POST if request.method == "POST" else None
+def _read_or_write(request: HttpRequest) -> Action:
+    """What a page that shows a list or a row and takes its form needs for this request."""
+    return Action.EDIT_BREAKDOWN if request.method == "POST" else Action.VIEW_SCHEDULE
 
 
 def _context(access: Access, section: str, **extra: Any) -> dict[str, Any]:
     return page_context(access, section, can_edit=access.can(Action.EDIT_BREAKDOWN), **extra)
 
 
-def _form_errors(form: Any, error: ValidationError | IntegrityError) -> None:
-    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    elif isinstance(error, ValidationError):
-        form.add_error(None, error.messages)
+def _form_errors(form: BaseForm, error: ValidationError | IntegrityError) -> None:
+    """A service's field errors next to the fields; a clash the database caught on top."""
+    if isinstance(error, ValidationError):
+        add_service_errors(form, error)
     else:
         form.add_error(None, "This conflicts with existing data (a duplicate name?).")
 
@@ -108,7 +118,7 @@ def scene_detail_view(request: HttpRequest, production_id: int, scene_id: int) -
 
 
 def _render_scene(
-    request: HttpRequest, access: Access, scene: Any, form: SceneElementForm, status: int = 200
+    request: HttpRequest, access: Access, scene: Scene, form: SceneElementForm, status: int = 200
 ) -> HttpResponse:
     element_categories_ensure(production=access.production)
     breakdown = scene_breakdown(access=access, scene=scene)
@@ -149,11 +159,11 @@ def _scene_url(access: Access, scene_id: int) -> str:
 def scene_element_remove_view(
     request: HttpRequest, production_id: int, scene_id: int, scene_element_id: int
 ) -> HttpResponse:
-    access = _access(request, production_id, Action.EDIT_BREAKDOWN)
-    scene_element = get_object_or_404(
-        SceneElement.objects.for_access(access).select_related("element"),
-        pk=scene_element_id,
-        scene_id=scene_id,
+    access = production_access(request.user, production_id)
+    scene_element = access.get_object_or_404(
+        SceneElement.objects.filter(scene_id=scene_id).select_related("element"),
+        scene_element_id,
+        action=Action.EDIT_BREAKDOWN,
     )
     scene_element_remove(scene_element=scene_element)
     messages.success(request, f"Removed {scene_element.element.name} from the scene.")
@@ -164,11 +174,11 @@ def scene_element_remove_view(
 def scene_character_remove_view(
     request: HttpRequest, production_id: int, scene_id: int, scene_character_id: int
 ) -> HttpResponse:
-    access = _access(request, production_id, Action.EDIT_BREAKDOWN)
-    link = get_object_or_404(
-        SceneCharacter.objects.for_access(access).select_related("character"),
-        pk=scene_character_id,
-        scene_id=scene_id,
+    access = production_access(request.user, production_id)
+    link = access.get_object_or_404(
+        SceneCharacter.objects.filter(scene_id=scene_id).select_related("character"),
+        scene_character_id,
+        action=Action.EDIT_BREAKDOWN,
     )
     scene_character_remove(scene_character=link)
     messages.success(request, f"Removed {link.character.name} from the scene.")
@@ -178,39 +188,37 @@ def scene_character_remove_view(
 @require_http_methods(["GET", "HEAD", "POST"])
 def screenplay_upload_view(request: HttpRequest, production_id: int) -> HttpResponse:
     access = _access(request, production_id, Action.EDIT_BREAKDOWN)
-    form = (
-        ScreenplayUploadForm(request.POST, request.FILES)
-        if request.method == "POST"
-        else ScreenplayUploadForm()
-    )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            try:
-                screenplay_import = screenplay_import_upload(
-                    access=access, upload=upload, file_name=upload.name or "", size=upload.size
-                )
-            except ScreenplayError as error:
-                form.add_error("file", error.message)
-            else:
-                return redirect(
-                    "scheduling:screenplay-preview",
-                    production_id=access.production.pk,
-                    import_id=screenplay_import.pk,
-                )
+    form = ScreenplayUploadForm(posted(request), posted_files(request))
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            screenplay_import = screenplay_import_upload(
+                access=access, upload=upload, file_name=upload.name or "", size=upload.size
+            )
+        except ScreenplayError as error:
+            form.add_error("file", error.message)
+        else:
+            return redirect(
+                "scheduling:screenplay-preview",
+                production_id=access.production.pk,
+                import_id=screenplay_import.pk,
+            )
     history = screenplay_imports_for(access=access)[:10]
     context = _context(access, "import", form=form, history=history)
+    status = 400 if request.method == "POST" else 200
     return render(request, "scheduling/screenplay_upload.html", context, status=status)
+
+
+def _screenplay_import(access: Access, import_id: int, action: Action) -> ScreenplayImport:
+    return access.get_object_or_404(screenplay_imports_for(access=access), import_id, action=action)
 
 
 @require_http_methods(["GET", "HEAD"])
 def screenplay_preview_view(
     request: HttpRequest, production_id: int, import_id: int
 ) -> HttpResponse:
-    access = _access(request, production_id, Action.VIEW_SCHEDULE)
-    screenplay_import = get_object_or_404(screenplay_imports_for(access=access), pk=import_id)
+    access = production_access(request.user, production_id)
+    screenplay_import = _screenplay_import(access, import_id, Action.VIEW_SCHEDULE)
     context = _context(
         access,
         "import",
@@ -224,8 +232,8 @@ def screenplay_preview_view(
 
 @require_POST
 def screenplay_apply_view(request: HttpRequest, production_id: int, import_id: int) -> HttpResponse:
-    access = _access(request, production_id, Action.EDIT_BREAKDOWN)
-    screenplay_import = get_object_or_404(screenplay_imports_for(access=access), pk=import_id)
+    access = production_access(request.user, production_id)
+    screenplay_import = _screenplay_import(access, import_id, Action.EDIT_BREAKDOWN)
     try:
         applied = screenplay_import_apply(access=access, screenplay_import=screenplay_import)
     except ImportAlreadyApplied as error:
@@ -244,9 +252,8 @@ def screenplay_apply_view(request: HttpRequest, production_id: int, import_id: i
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def location_list_view(request: HttpRequest, production_id: int) -> HttpResponse:
-    action = Action.EDIT_BREAKDOWN if request.method == "POST" else Action.VIEW_SCHEDULE
-    access = _access(request, production_id, action)
-    form = LocationForm(_posted(request), instance=Location(production=access.production))
+    access = _access(request, production_id, _read_or_write(request))
+    form = LocationForm(posted(request), instance=Location(production=access.production))
     if request.method == "POST" and form.is_valid():
         try:
             location = location_save(location=form.instance)
@@ -264,10 +271,9 @@ def location_list_view(request: HttpRequest, production_id: int) -> HttpResponse
 def location_detail_view(
     request: HttpRequest, production_id: int, location_id: int
 ) -> HttpResponse:
-    action = Action.EDIT_BREAKDOWN if request.method == "POST" else Action.VIEW_SCHEDULE
-    access = _access(request, production_id, action)
-    location = get_object_or_404(Location.objects.for_access(access), pk=location_id)
-    form = LocationForm(_posted(request), instance=location)
+    access = production_access(request.user, production_id)
+    location = access.get_object_or_404(Location, location_id, action=_read_or_write(request))
+    form = LocationForm(posted(request), instance=location)
     if request.method == "POST" and form.is_valid():
         try:
             location_save(location=form.instance)
@@ -276,6 +282,8 @@ def location_detail_view(
         else:
             messages.success(request, f"Saved {location.name}.")
             return redirect("scheduling:location-list", production_id=access.production.pk)
+    if request.method == "POST":  # refused: show the location as saved, not as typed
+        location = access.get_object_or_404(Location, location_id)
     sets = sets_for(access=access).filter(location=location)
     context = _context(access, "locations", location=location, form=form, sets=sets)
     status = 400 if request.method == "POST" else 200
@@ -284,12 +292,11 @@ def location_detail_view(
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def set_list_view(request: HttpRequest, production_id: int) -> HttpResponse:
-    action = Action.EDIT_BREAKDOWN if request.method == "POST" else Action.VIEW_SCHEDULE
-    access = _access(request, production_id, action)
-    form = SetForm(_posted(request), instance=Set(production=access.production), access=access)
+    access = _access(request, production_id, _read_or_write(request))
+    form = SetForm(posted(request), access=access)
     if request.method == "POST" and form.is_valid():
         try:
-            set_ = set_save(set_=form.instance)
+            set_ = set_save(set_=Set(production=access.production), **form.cleaned_data)
         except (ValidationError, IntegrityError) as error:
             _form_errors(form, error)
         else:
@@ -300,20 +307,29 @@ def set_list_view(request: HttpRequest, production_id: int) -> HttpResponse:
     return render(request, "scheduling/set_list.html", context, status=status)
 
 
+def _set(access: Access, set_id: int, action: Action) -> Set:
+    return access.get_object_or_404(Set.objects.select_related("location"), set_id, action=action)
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def set_detail_view(request: HttpRequest, production_id: int, set_id: int) -> HttpResponse:
-    action = Action.EDIT_BREAKDOWN if request.method == "POST" else Action.VIEW_SCHEDULE
-    access = _access(request, production_id, action)
-    set_ = get_object_or_404(Set.objects.for_access(access).select_related("location"), pk=set_id)
-    form = SetForm(_posted(request), instance=set_, access=access)
+    access = production_access(request.user, production_id)
+    set_ = _set(access, set_id, _read_or_write(request))
+    form = SetForm(
+        posted(request),
+        access=access,
+        initial={"name": set_.name, "location": set_.location_id, "notes": set_.notes},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            set_save(set_=form.instance)
+            set_save(set_=set_, **form.cleaned_data)
         except (ValidationError, IntegrityError) as error:
             _form_errors(form, error)
         else:
             messages.success(request, f"Saved {set_.name}.")
             return redirect("scheduling:set-list", production_id=access.production.pk)
+    if request.method == "POST":  # refused: show the set as saved, not as typed
+        set_ = _set(access, set_id, Action.EDIT_BREAKDOWN)
     scenes = scene_list(access=access, filters=SceneFilterSet({"set": set_.pk}, access=access))
     context = _context(
         access,

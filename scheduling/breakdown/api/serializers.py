@@ -18,6 +18,7 @@ from scheduling.breakdown.models import (
     Set,
 )
 from scheduling.breakdown.screenplay import MAX_SCREENPLAY_BYTES
+from scheduling.breakdown.services import MAX_QUANTITY
 
 
 class LocationSerializer(serializers.ModelSerializer[Location]):
@@ -123,7 +124,7 @@ class ElementCategorySerializer(serializers.ModelSerializer[ElementCategory]):
 class ElementSceneSerializer(serializers.Serializer[Any]):
     scene = ScopedPrimaryKeyField(Scene)
     number = serializers.CharField(source="scene.number", read_only=True)
-    quantity = serializers.IntegerField(min_value=1, max_value=100_000, default=1)
+    quantity = serializers.IntegerField(min_value=1, max_value=MAX_QUANTITY, default=1)
 
 
 class ElementSerializer(serializers.ModelSerializer[Element]):

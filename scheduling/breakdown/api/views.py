@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from django.db import transaction
 from django.db.models import Model, Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, status
@@ -58,10 +57,13 @@ from scheduling.breakdown.services import (
     element_categories_ensure,
     element_category_delete,
     element_category_save,
+    element_delete,
     element_save,
-    element_scenes_set,
+    location_delete,
     location_save,
+    scene_delete,
     scene_save,
+    set_delete,
     set_save,
 )
 
@@ -82,11 +84,6 @@ class Conflict(APIException):
     default_code = "conflict"
 
 
-def _assign(instance: Model, data: dict[str, Any]) -> None:
-    for name, value in data.items():
-        setattr(instance, name, value)
-
-
 class BreakdownReadViewSet(ProductionScopedViewSet[_M]):
     """List and detail of a breakdown model, for those who may see the schedule."""
 
@@ -102,7 +99,9 @@ class BreakdownReadViewSet(ProductionScopedViewSet[_M]):
 
 
 class BreakdownViewSet(BreakdownReadViewSet[_M]):
-    """Adds POST, PUT, PATCH and DELETE; subclasses save through their service.
+    """Adds POST, PUT, PATCH and DELETE; subclasses write through their services (the
+    pages' too): ``save_instance`` (a new row or the current one, and the given fields) and
+    ``delete_instance``.
 
     Updates and deletes run in :meth:`guarded_write`, so a stale ``If-Match`` is 412.
     """
@@ -114,7 +113,7 @@ class BreakdownViewSet(BreakdownReadViewSet[_M]):
         raise NotImplementedError
 
     def delete_instance(self, instance: _M) -> None:
-        instance.delete()
+        raise NotImplementedError
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         payload = self.get_serializer(data=request.data)
@@ -155,8 +154,10 @@ class LocationViewSet(BreakdownViewSet[Location]):
         return locations_for(access=self.access)
 
     def save_instance(self, location: Location, data: dict[str, Any]) -> Location:
-        _assign(location, data)
-        return location_save(location=location)
+        return location_save(location=location, **data)
+
+    def delete_instance(self, location: Location) -> None:
+        location_delete(location=location)
 
 
 class SetViewSet(BreakdownViewSet[Set]):
@@ -169,8 +170,10 @@ class SetViewSet(BreakdownViewSet[Set]):
         return sets_for(access=self.access)
 
     def save_instance(self, set_: Set, data: dict[str, Any]) -> Set:
-        _assign(set_, data)
-        return set_save(set_=set_)
+        return set_save(set_=set_, **data)
+
+    def delete_instance(self, set_: Set) -> None:
+        set_delete(set_=set_)
 
 
 class SceneViewSet(BreakdownViewSet[Scene]):
@@ -192,11 +195,13 @@ class SceneViewSet(BreakdownViewSet[Scene]):
 
     def save_instance(self, scene: Scene, data: dict[str, Any]) -> Scene:
         links = data.pop("scene_characters", None)
-        _assign(scene, data)
         characters = None
         if links is not None:
             characters = [(link["character"], link["speaking"]) for link in links]
-        return scene_save(scene=scene, characters=characters)
+        return scene_save(scene=scene, characters=characters, **data)
+
+    def delete_instance(self, scene: Scene) -> None:
+        scene_delete(scene=scene)
 
 
 class ElementCategoryViewSet(BreakdownViewSet[ElementCategory]):
@@ -215,8 +220,7 @@ class ElementCategoryViewSet(BreakdownViewSet[ElementCategory]):
         return Response(self.serialize(list(self.get_queryset())))
 
     def save_instance(self, category: ElementCategory, data: dict[str, Any]) -> ElementCategory:
-        _assign(category, data)
-        return element_category_save(category=category)
+        return element_category_save(category=category, **data)
 
     def delete_instance(self, category: ElementCategory) -> None:
         element_category_delete(category=category)
@@ -237,16 +241,15 @@ class ElementViewSet(BreakdownViewSet[Element]):
         filters = self.filters if self.action == "list" else None
         return element_list(access=self.access, filters=filters)
 
-    @transaction.atomic  # the element and the scenes it is in, or nothing
     def save_instance(self, element: Element, data: dict[str, Any]) -> Element:
         links = data.pop("scene_elements", None)
-        _assign(element, data)
-        element = element_save(element=element)
+        scenes = None
         if links is not None:
-            element_scenes_set(
-                element=element, scenes=[(link["scene"], link["quantity"]) for link in links]
-            )
-        return element
+            scenes = [(link["scene"], link["quantity"]) for link in links]
+        return element_save(element=element, scenes=scenes, **data)
+
+    def delete_instance(self, element: Element) -> None:
+        element_delete(element=element)
 
 
 class ScreenplayImportViewSet(BreakdownReadViewSet[ScreenplayImport]):
