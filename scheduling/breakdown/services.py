@@ -13,6 +13,9 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Model
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from crew.models import Character
 from crew.services import character_save
@@ -62,14 +65,27 @@ def _assign(obj: Model, fields: dict[str, Any]) -> None:
 
 def _check_quantity(quantity: int, field: str) -> None:
     if quantity < 1:
-        raise ValidationError({field: ["The quantity is at least 1."]})
+        raise ValidationError({field: [gettext("The quantity is at least 1.")]})
     if quantity > MAX_QUANTITY:
-        raise ValidationError({field: [f"The quantity is at most {MAX_QUANTITY}."]})
+        raise ValidationError(
+            {field: [gettext("The quantity is at most %(max)s.") % {"max": MAX_QUANTITY}]}
+        )
+
+
+# A related row of another production, by the field that names it.  (Scoped form fields
+# and ScopedPrimaryKeyField refuse such ids first; this is the services' own check.)
+_ELSEWHERE: dict[str, StrOrPromise] = {
+    "location": _("That location belongs elsewhere."),
+    "set": _("That set belongs elsewhere."),
+    "characters": _("That characters belongs elsewhere."),
+    "category": _("That category belongs elsewhere."),
+    "scenes": _("That scenes belongs elsewhere."),
+}
 
 
 def _same_production(related: Model | None, field: str, production_id: int) -> None:
     if related is not None and getattr(related, "production_id", None) != production_id:
-        raise ValidationError({field: [f"That {field.replace('_', ' ')} belongs elsewhere."]})
+        raise ValidationError({field: [str(_ELSEWHERE[field])]})
 
 
 def location_save(*, location: Location, **fields: Any) -> Location:
@@ -110,7 +126,7 @@ def scene_save(
     when given."""
     _assign(scene, fields)
     _same_production(scene.set, "set", scene.production_id)
-    for character, _ in characters or ():
+    for character, _speaking in characters or ():
         _same_production(character, "characters", scene.production_id)
     scene.number = scene.number.strip().upper()
     _full_clean(scene, {"scene_unique_number": "number"})
@@ -176,7 +192,11 @@ def element_save(
     _same_production(element.category, "category", element.production_id)
     if element.category.is_cast:
         raise ValidationError(
-            {"category": ["Cast are the production's characters; add a character instead."]}
+            {
+                "category": [
+                    gettext("Cast are the production's characters; add a character instead.")
+                ]
+            }
         )
     for scene, quantity in scenes or ():
         _same_production(scene, "scenes", element.production_id)
@@ -218,13 +238,13 @@ def scene_element_add(
     _same_production(category, "category", scene.production_id)
     name = " ".join(name.split())
     if not name:
-        raise ValidationError({"name": ["Name the element, e.g. vintage Porsche."]})
+        raise ValidationError({"name": [gettext("Name the element, e.g. vintage Porsche.")]})
     _check_quantity(quantity, "quantity")
     production = scene.production
     with transaction.atomic():
         if category.is_cast:
             character = _character_named(production, name)
-            link, _ = SceneCharacter.objects.get_or_create(
+            link, _created = SceneCharacter.objects.get_or_create(
                 scene=scene, character=character, defaults={"speaking": False}
             )
             return link
@@ -269,9 +289,11 @@ def _element_scenes_set(element: Element, scenes: Sequence[tuple[Scene, int]]) -
 
 def element_category_delete(*, category: ElementCategory) -> None:
     if category.is_cast:
-        raise ValidationError({"category": ["The cast category lists the characters; keep it."]})
+        raise ValidationError(
+            {"category": [gettext("The cast category lists the characters; keep it.")]}
+        )
     if category.elements.exists():
         raise ValidationError(
-            {"category": ["This category still has elements; move or delete them first."]}
+            {"category": [gettext("This category still has elements; move or delete them first.")]}
         )
     category.delete()

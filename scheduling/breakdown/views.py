@@ -16,6 +16,7 @@ from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from productions.forms import add_service_errors
@@ -86,7 +87,7 @@ def _form_errors(form: BaseForm, error: ValidationError | IntegrityError) -> Non
     if isinstance(error, ValidationError):
         add_service_errors(form, error)
     else:
-        form.add_error(None, "This conflicts with existing data (a duplicate name?).")
+        form.add_error(None, gettext("This conflicts with existing data (a duplicate name?)."))
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -143,7 +144,10 @@ def scene_element_add_view(request: HttpRequest, production_id: int, scene_id: i
         except (ValidationError, IntegrityError) as error:
             _form_errors(form, error)
         else:
-            messages.success(request, f"Added {form.cleaned_data['name']} to the breakdown.")
+            messages.success(
+                request,
+                gettext("Added %(name)s to the breakdown.") % {"name": form.cleaned_data["name"]},
+            )
             return redirect(_scene_url(access, scene_id))
     return _render_scene(request, access, scene, form, status=400)
 
@@ -166,7 +170,10 @@ def scene_element_remove_view(
         action=Action.EDIT_BREAKDOWN,
     )
     scene_element_remove(scene_element=scene_element)
-    messages.success(request, f"Removed {scene_element.element.name} from the scene.")
+    messages.success(
+        request,
+        gettext("Removed %(name)s from the scene.") % {"name": scene_element.element.name},
+    )
     return redirect(_scene_url(access, scene_id))
 
 
@@ -181,7 +188,9 @@ def scene_character_remove_view(
         action=Action.EDIT_BREAKDOWN,
     )
     scene_character_remove(scene_character=link)
-    messages.success(request, f"Removed {link.character.name} from the scene.")
+    messages.success(
+        request, gettext("Removed %(name)s from the scene.") % {"name": link.character.name}
+    )
     return redirect(_scene_url(access, scene_id))
 
 
@@ -241,13 +250,19 @@ def screenplay_apply_view(request: HttpRequest, production_id: int, import_id: i
         return redirect(
             "scheduling:screenplay-preview", production_id=access.production.pk, import_id=import_id
         )
-    changes = applied.changes
-    messages.success(
-        request,
-        f"Applied {applied.file_name}: {len(changes['added'])} added, "
-        f"{len(changes['changed'])} changed, {len(changes['omitted'])} omitted.",
-    )
+    messages.success(request, _applied_message(applied))
     return redirect("scheduling:scene-list", production_id=access.production.pk)
+
+
+def _applied_message(applied: ScreenplayImport) -> str:
+    """ "Applied draft.fountain: 4 added, 1 changed, 0 omitted." """
+    added, changed, omitted = (len(applied.changes[key]) for key in ("added", "changed", "omitted"))
+    return gettext("Applied %(file)s: %(added)s, %(changed)s, %(omitted)s.") % {
+        "file": applied.file_name,
+        "added": ngettext("%(count)d added", "%(count)d added", added) % {"count": added},
+        "changed": ngettext("%(count)d changed", "%(count)d changed", changed) % {"count": changed},
+        "omitted": ngettext("%(count)d omitted", "%(count)d omitted", omitted) % {"count": omitted},
+    }
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -260,7 +275,9 @@ def location_list_view(request: HttpRequest, production_id: int) -> HttpResponse
         except (ValidationError, IntegrityError) as error:
             _form_errors(form, error)
         else:
-            messages.success(request, f"Added the location {location.name}.")
+            messages.success(
+                request, gettext("Added the location %(name)s.") % {"name": location.name}
+            )
             return redirect("scheduling:location-list", production_id=access.production.pk)
     context = _context(access, "locations", locations=locations_for(access=access), form=form)
     status = 400 if request.method == "POST" else 200
@@ -280,7 +297,7 @@ def location_detail_view(
         except (ValidationError, IntegrityError) as error:
             _form_errors(form, error)
         else:
-            messages.success(request, f"Saved {location.name}.")
+            messages.success(request, gettext("Saved %(name)s.") % {"name": location.name})
             return redirect("scheduling:location-list", production_id=access.production.pk)
     if request.method == "POST":  # refused: show the location as saved, not as typed
         location = access.get_object_or_404(Location, location_id)
@@ -300,7 +317,7 @@ def set_list_view(request: HttpRequest, production_id: int) -> HttpResponse:
         except (ValidationError, IntegrityError) as error:
             _form_errors(form, error)
         else:
-            messages.success(request, f"Added the set {set_.name}.")
+            messages.success(request, gettext("Added the set %(name)s.") % {"name": set_.name})
             return redirect("scheduling:set-list", production_id=access.production.pk)
     context = _context(access, "sets", sets=sets_for(access=access), form=form)
     status = 400 if request.method == "POST" else 200
@@ -326,7 +343,7 @@ def set_detail_view(request: HttpRequest, production_id: int, set_id: int) -> Ht
         except (ValidationError, IntegrityError) as error:
             _form_errors(form, error)
         else:
-            messages.success(request, f"Saved {set_.name}.")
+            messages.success(request, gettext("Saved %(name)s.") % {"name": set_.name})
             return redirect("scheduling:set-list", production_id=access.production.pk)
     if request.method == "POST":  # refused: show the set as saved, not as typed
         set_ = _set(access, set_id, Action.EDIT_BREAKDOWN)

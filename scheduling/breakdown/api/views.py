@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from django.db.models import Model, Prefetch, QuerySet
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, status
 from rest_framework.decorators import action
@@ -80,7 +81,7 @@ REQUIRED_ACTIONS = {
 
 class Conflict(APIException):
     status_code = status.HTTP_409_CONFLICT
-    default_detail = "This conflicts with the current state."
+    default_detail = _("This conflicts with the current state.")
     default_code = "conflict"
 
 
