@@ -7,6 +7,7 @@ Who may call them is crew.policies'; services check data, not roles.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -340,6 +341,20 @@ def character_save(*, character: Character) -> Character:
     character.full_clean()
     character.save()
     return character
+
+
+def characters_ensure(*, production: Production, names: Iterable[str]) -> None:
+    """Give ``production`` a character (in capitals, no cast ID yet) for each new name.
+
+    For the screenplay import, which brings a draft's new speaking parts in at once: one
+    insert for all of them. A name the production already has, in any case, is left as it
+    is (the unique constraint decides, so two imports at once cannot clash).
+    """
+    wanted = dict.fromkeys(name.strip().upper() for name in names)
+    Character.objects.bulk_create(
+        [Character(production=production, name=name) for name in wanted if name],
+        ignore_conflicts=True,
+    )
 
 
 def character_delete(*, character: Character) -> None:

@@ -6,16 +6,15 @@ with the API.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from productions.scoping import Access
-from scheduling.breakdown.models import ElementCategory, Location, Set
+from productions.forms import ScopedForm, ScopedModelChoiceField
+from scheduling.breakdown.models import ElementCategory, Location
 from scheduling.breakdown.screenplay import MAX_SCREENPLAY_BYTES
 from scheduling.breakdown.selectors import element_categories_for
+from scheduling.breakdown.services import MAX_QUANTITY
 
 
 class LocationForm(forms.ModelForm[Location]):
@@ -51,32 +50,26 @@ class LocationForm(forms.ModelForm[Location]):
         }
 
 
-class SetForm(forms.ModelForm[Set]):
-    class Meta:
-        model = Set
-        fields = ["name", "location", "notes"]
-        labels = {"name": _("Name"), "location": _("Location"), "notes": _("Notes")}
-        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+class SetForm(ScopedForm):
+    """A set's fields, for ``set_save``; ``SetForm(data, access=access, initial=…)``."""
 
-    def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        location = self.fields["location"]
-        assert isinstance(location, forms.ModelChoiceField)
-        location.queryset = Location.objects.for_access(access)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    location = ScopedModelChoiceField(Location, label=_("Location"), required=False)
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
-class SceneElementForm(forms.Form):
-    category = forms.ModelChoiceField(label=_("Category"), queryset=ElementCategory.objects.none())
+class SceneElementForm(ScopedForm):
+    category = ScopedModelChoiceField(
+        ElementCategory, selector=element_categories_for, label=_("Category")
+    )
     name = forms.CharField(
         label=_("Name"), max_length=200, help_text=_("e.g. vintage Porsche; for cast, a name.")
     )
-    quantity = forms.IntegerField(label=_("Quantity"), min_value=1, max_value=100_000, initial=1)
-
-    def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        category = self.fields["category"]
-        assert isinstance(category, forms.ModelChoiceField)
-        category.queryset = element_categories_for(access=access)
+    quantity = forms.IntegerField(
+        label=_("Quantity"), min_value=1, max_value=MAX_QUANTITY, initial=1
+    )
 
 
 class ScreenplayUploadForm(forms.Form):

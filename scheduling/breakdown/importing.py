@@ -23,8 +23,10 @@ from typing import IO, Any
 from django.db import connection, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from crew.models import Character
+from crew.services import characters_ensure
 from productions.models import Production
 from productions.scoping import Access
 from scheduling.breakdown.eighths import format_eighths
@@ -43,6 +45,7 @@ from scheduling.breakdown.screenplay import (
     ParsedScreenplay,
     ScreenplayError,
     parse_screenplay,
+    too_large,
 )
 from scheduling.breakdown.services import element_categories_ensure
 
@@ -61,14 +64,18 @@ _NUMBER_MAX = Scene._meta.get_field("number").max_length or 20
 _SET_MAX = Set._meta.get_field("name").max_length or 200
 _CHARACTER_MAX = Character._meta.get_field("name").max_length or 120
 _RAW_TIME_MAX = Scene._meta.get_field("time_of_day_raw").max_length or 100
-# Fields the script owns, with the label the preview shows.
+# Fields the script owns, with the label the preview shows.  Labels are stored in English
+# with the changes (the import's record, read by everyone and by the API); the preview page
+# translates them into each reader's language ({% translate change.label %}).
 _SCRIPT_FIELDS = {
-    "heading": "Heading",
-    "int_ext": "INT/EXT",
-    "time_of_day": "Time of day",
-    "time_of_day_raw": "Time of day as written",
-    "eighths": "Length",
+    "heading": gettext_noop("Heading"),
+    "int_ext": gettext_noop("INT/EXT"),
+    "time_of_day": gettext_noop("Time of day"),
+    "time_of_day_raw": gettext_noop("Time of day as written"),
+    "eighths": gettext_noop("Length"),
 }
+_SET_LABEL = gettext_noop("Set")
+_SYNOPSIS_LABEL = gettext_noop("Synopsis")
 
 
 class ImportAlreadyApplied(Exception):
@@ -117,15 +124,23 @@ def scene_rows(parsed: ParsedScreenplay) -> list[SceneRow]:
     seen: dict[str, SceneRow] = {}
     for row in rows:
         if len(row.number) > _NUMBER_MAX:
-            raise ScreenplayError(
-                f"Scene number {row.number[:40]!r} is longer than {_NUMBER_MAX} characters. "
-                "Shorten it in the script and upload it again."
+            message = ngettext(
+                "Scene number %(number)s is longer than %(max)d character. "
+                "Shorten it in the script and upload it again.",
+                "Scene number %(number)s is longer than %(max)d characters. "
+                "Shorten it in the script and upload it again.",
+                _NUMBER_MAX,
             )
+            raise ScreenplayError(message % {"number": repr(row.number[:40]), "max": _NUMBER_MAX})
         if row.number in seen:
+            message = gettext(
+                "Two scenes are numbered %(number)s (“%(first)s” and “%(second)s”). Scenes are "
+                "matched by number, so give every scene its own number (or remove all the "
+                "numbers) and upload the script again."
+            )
             raise ScreenplayError(
-                f"Two scenes are numbered {row.number} (“{seen[row.number].heading}” and "
-                f"“{row.heading}”). Scenes are matched by number, so give every scene its own "
-                "number (or remove all the numbers) and upload the script again."
+                message
+                % {"number": row.number, "first": seen[row.number].heading, "second": row.heading}
             )
         seen[row.number] = row
     return rows
@@ -134,22 +149,13 @@ def scene_rows(parsed: ParsedScreenplay) -> list[SceneRow]:
 def read_upload(upload: IO[bytes], *, size: int | None = None) -> bytes:
     """The uploaded bytes, refusing an oversized file before reading it into memory."""
     if size is not None and size > MAX_SCREENPLAY_BYTES:
-        raise ScreenplayError(_too_large(size))
+        raise too_large(size)
     if hasattr(upload, "seek"):
         upload.seek(0)
     data = upload.read(MAX_SCREENPLAY_BYTES + 1)
     if len(data) > MAX_SCREENPLAY_BYTES:
-        raise ScreenplayError(_too_large(size))
+        raise too_large(size)
     return bytes(data)
-
-
-def _too_large(size: int | None) -> str:
-    described = f" ({size:,} bytes)" if size is not None else ""
-    return (
-        f"The file is too large{described}; screenplays up to "
-        f"{MAX_SCREENPLAY_BYTES // 1_048_576} MB ({MAX_SCREENPLAY_BYTES:,} bytes) can be "
-        "imported. A feature script is usually well under 1 MB: check that this is the right file."
-    )
 
 
 @dataclass
@@ -266,10 +272,12 @@ def _plan(access: Access, rows: list[SceneRow]) -> _Plan:
         ]
         old_set = scene.set.name.upper() if scene.set else ""
         if old_set != row.set_name:
-            fields.append({"field": "set", "label": "Set", "old": old_set, "new": row.set_name})
+            fields.append(
+                {"field": "set", "label": _SET_LABEL, "old": old_set, "new": row.set_name}
+            )
         if not scene.synopsis and row.synopsis:
             fields.append(
-                {"field": "synopsis", "label": "Synopsis", "old": "", "new": row.synopsis}
+                {"field": "synopsis", "label": _SYNOPSIS_LABEL, "old": "", "new": row.synopsis}
             )
         links = plan.links.get(scene.pk, {})
         speaking = {name for name, link in links.items() if link.speaking}
@@ -314,7 +322,7 @@ def screenplay_import_preview(*, access: Access, file_name: str, data: bytes) ->
     Raises :class:`ScreenplayError` (message for the uploader) for anything unreadable.
     """
     if len(data) > MAX_SCREENPLAY_BYTES:
-        raise ScreenplayError(_too_large(len(data)))
+        raise too_large(len(data))
     parsed = parse_screenplay(data, file_name)
     rows = scene_rows(parsed)
     plan = _plan(access, rows)
@@ -357,7 +365,7 @@ def screenplay_import_apply(
             .get(pk=screenplay_import.pk)
         )
         if locked.status != ImportStatus.PREVIEW:
-            raise ImportAlreadyApplied("This draft has already been applied.")
+            raise ImportAlreadyApplied(gettext("This draft has already been applied."))
         rows = [
             SceneRow(**{**row, "characters": tuple(row["characters"])})
             for row in locked.summary["scenes"]
@@ -383,10 +391,7 @@ def _execute(access: Access, plan: _Plan) -> None:
         )
     if plan.new_characters:
         # No cast ID: numbering the cast is the AD's decision, not the script's.
-        Character.objects.bulk_create(
-            [Character(production=production, name=name) for name in plan.new_characters],
-            ignore_conflicts=True,
-        )
+        characters_ensure(production=production, names=plan.new_characters)
     set_ids = {s.name.upper(): s.pk for s in Set.objects.for_access(access).only("pk", "name")}
     character_ids = {
         c.name.upper(): c.pk for c in Character.objects.for_access(access).only("pk", "name")

@@ -7,12 +7,12 @@ number of queries for 10 scenes as for 300.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
-from django.shortcuts import get_object_or_404
 
 from productions.scoping import Access
+from scheduling.breakdown.filters import ElementFilterSet, SceneFilterSet
 from scheduling.breakdown.models import (
     Element,
     ElementCategory,
@@ -23,9 +23,6 @@ from scheduling.breakdown.models import (
     ScreenplayImport,
     Set,
 )
-
-if TYPE_CHECKING:
-    from scheduling.breakdown.filters import ElementFilterSet, SceneFilterSet
 
 
 def _cast_order(prefix: str = "") -> list[Any]:
@@ -81,11 +78,9 @@ def scene_total_eighths(scenes: QuerySet[Scene]) -> int:
 
 def scene_detail(*, access: Access, scene_id: int) -> Scene:
     """One scene (404 outside the production) with its characters prefetched."""
-    return get_object_or_404(
-        Scene.objects.for_access(access)
-        .select_related("set__location")
-        .prefetch_related(scene_characters_prefetch()),
-        pk=scene_id,
+    return access.get_object_or_404(
+        Scene.objects.select_related("set__location").prefetch_related(scene_characters_prefetch()),
+        scene_id,
     )
 
 

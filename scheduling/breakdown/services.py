@@ -8,10 +8,14 @@ production, sensible values), not about who may write.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Model
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from crew.models import Character
 from crew.services import character_save
@@ -50,12 +54,43 @@ def _full_clean(obj: Model, unique: dict[str, str]) -> None:
         raise ValidationError({k: v for k, v in errors.items() if v}) from error
 
 
+# The most of one element a scene can need (also the page's and the API's input bound).
+MAX_QUANTITY = 100_000
+
+
+def _assign(obj: Model, fields: dict[str, Any]) -> None:
+    for name, value in fields.items():
+        setattr(obj, name, value)
+
+
+def _check_quantity(quantity: int, field: str) -> None:
+    if quantity < 1:
+        raise ValidationError({field: [gettext("The quantity is at least 1.")]})
+    if quantity > MAX_QUANTITY:
+        raise ValidationError(
+            {field: [gettext("The quantity is at most %(max)s.") % {"max": MAX_QUANTITY}]}
+        )
+
+
+# A related row of another production, by the field that names it.  (Scoped form fields
+# and ScopedPrimaryKeyField refuse such ids first; this is the services' own check.)
+_ELSEWHERE: dict[str, StrOrPromise] = {
+    "location": _("That location belongs elsewhere."),
+    "set": _("That set belongs elsewhere."),
+    "characters": _("That characters belongs elsewhere."),
+    "category": _("That category belongs elsewhere."),
+    "scenes": _("That scenes belongs elsewhere."),
+}
+
+
 def _same_production(related: Model | None, field: str, production_id: int) -> None:
     if related is not None and getattr(related, "production_id", None) != production_id:
-        raise ValidationError({field: [f"That {field.replace('_', ' ')} belongs elsewhere."]})
+        raise ValidationError({field: [str(_ELSEWHERE[field])]})
 
 
-def location_save(*, location: Location) -> Location:
+def location_save(*, location: Location, **fields: Any) -> Location:
+    """Create or edit a location: ``fields`` (the model's) are set on it, then checked."""
+    _assign(location, fields)
     location.name = location.name.strip()
     _full_clean(location, {"location_unique_name": "name"})
     with transaction.atomic():
@@ -63,7 +98,14 @@ def location_save(*, location: Location) -> Location:
     return location
 
 
-def set_save(*, set_: Set) -> Set:
+def location_delete(*, location: Location) -> None:
+    """Delete a location; the sets it played stay, without a location."""
+    location.delete()
+
+
+def set_save(*, set_: Set, **fields: Any) -> Set:
+    """Create or edit a set (name in capitals); ``location`` must be the production's."""
+    _assign(set_, fields)
     _same_production(set_.location, "location", set_.production_id)
     set_.name = " ".join(set_.name.split()).upper()
     _full_clean(set_, {"set_unique_name": "name"})
@@ -72,12 +114,19 @@ def set_save(*, set_: Set) -> Set:
     return set_
 
 
+def set_delete(*, set_: Set) -> None:
+    """Delete a set; refused (``RestrictedError``) while scenes are set there."""
+    set_.delete()
+
+
 def scene_save(
-    *, scene: Scene, characters: Sequence[tuple[Character, bool]] | None = None
+    *, scene: Scene, characters: Sequence[tuple[Character, bool]] | None = None, **fields: Any
 ) -> Scene:
-    """Save a scene; ``characters`` (character, speaking) replaces its cast when given."""
+    """Save a scene with ``fields``; ``characters`` (character, speaking) replaces its cast
+    when given."""
+    _assign(scene, fields)
     _same_production(scene.set, "set", scene.production_id)
-    for character, _ in characters or ():
+    for character, _speaking in characters or ():
         _same_production(character, "characters", scene.production_id)
     scene.number = scene.number.strip().upper()
     _full_clean(scene, {"scene_unique_number": "number"})
@@ -101,6 +150,11 @@ def scene_save(
     return scene
 
 
+def scene_delete(*, scene: Scene) -> None:
+    """Delete a scene with its cast and element links (the characters and elements stay)."""
+    scene.delete()
+
+
 def element_categories_ensure(*, production: Production) -> None:
     """Give a production the customary categories the first time its breakdown is used.
 
@@ -120,7 +174,8 @@ def element_categories_ensure(*, production: Production) -> None:
     )
 
 
-def element_category_save(*, category: ElementCategory) -> ElementCategory:
+def element_category_save(*, category: ElementCategory, **fields: Any) -> ElementCategory:
+    _assign(category, fields)
     category.name = category.name.strip()
     category.colour = category.colour.lower()
     _full_clean(category, {"element_category_unique_name": "name"})
@@ -128,16 +183,36 @@ def element_category_save(*, category: ElementCategory) -> ElementCategory:
     return category
 
 
-def element_save(*, element: Element) -> Element:
+def element_save(
+    *, element: Element, scenes: Sequence[tuple[Scene, int]] | None = None, **fields: Any
+) -> Element:
+    """Create or edit an element with ``fields``; ``scenes`` (scene, quantity) are then
+    exactly the scenes it is in.  Both or neither are saved."""
+    _assign(element, fields)
     _same_production(element.category, "category", element.production_id)
     if element.category.is_cast:
         raise ValidationError(
-            {"category": ["Cast are the production's characters; add a character instead."]}
+            {
+                "category": [
+                    gettext("Cast are the production's characters; add a character instead.")
+                ]
+            }
         )
+    for scene, quantity in scenes or ():
+        _same_production(scene, "scenes", element.production_id)
+        _check_quantity(quantity, "scenes")
     element.name = " ".join(element.name.split())
     _full_clean(element, {"element_unique_name": "name"})
-    element.save()
+    with transaction.atomic():
+        element.save()
+        if scenes is not None:
+            _element_scenes_set(element, scenes)
     return element
+
+
+def element_delete(*, element: Element) -> None:
+    """Delete an element and take it out of every scene it was in."""
+    element.delete()
 
 
 def _character_named(production: Production, name: str) -> Character:
@@ -163,14 +238,13 @@ def scene_element_add(
     _same_production(category, "category", scene.production_id)
     name = " ".join(name.split())
     if not name:
-        raise ValidationError({"name": ["Name the element, e.g. vintage Porsche."]})
-    if quantity < 1:
-        raise ValidationError({"quantity": ["The quantity is at least 1."]})
+        raise ValidationError({"name": [gettext("Name the element, e.g. vintage Porsche.")]})
+    _check_quantity(quantity, "quantity")
     production = scene.production
     with transaction.atomic():
         if category.is_cast:
             character = _character_named(production, name)
-            link, _ = SceneCharacter.objects.get_or_create(
+            link, _created = SceneCharacter.objects.get_or_create(
                 scene=scene, character=character, defaults={"speaking": False}
             )
             return link
@@ -190,14 +264,6 @@ def scene_element_add(
         return scene_element
 
 
-def scene_element_save(*, scene_element: SceneElement) -> SceneElement:
-    if scene_element.element.production_id != scene_element.scene.production_id:
-        raise ValidationError({"element": ["That element belongs to another production."]})
-    scene_element.full_clean()
-    scene_element.save()
-    return scene_element
-
-
 def scene_element_remove(*, scene_element: SceneElement) -> None:
     """Take an element out of a scene; the element stays listed for other scenes."""
     scene_element.delete()
@@ -207,30 +273,27 @@ def scene_character_remove(*, scene_character: SceneCharacter) -> None:
     scene_character.delete()
 
 
-def element_scenes_set(*, element: Element, scenes: Sequence[tuple[Scene, int]]) -> None:
+def _element_scenes_set(element: Element, scenes: Sequence[tuple[Scene, int]]) -> None:
     """Make ``element`` appear in exactly these scenes, with these quantities."""
-    for scene, quantity in scenes:
-        _same_production(scene, "scenes", element.production_id)
-        if quantity < 1:
-            raise ValidationError({"scenes": ["The quantity is at least 1."]})
     wanted = {scene.pk: quantity for scene, quantity in scenes}
-    with transaction.atomic():
-        SceneElement.objects.filter(element=element).exclude(scene_id__in=wanted).delete()
-        existing = {link.scene_id: link for link in SceneElement.objects.filter(element=element)}
-        for scene_id, quantity in wanted.items():
-            link = existing.get(scene_id)
-            if link is None:
-                SceneElement.objects.create(element=element, scene_id=scene_id, quantity=quantity)
-            elif link.quantity != quantity:
-                link.quantity = quantity
-                link.save(update_fields=["quantity"])
+    SceneElement.objects.filter(element=element).exclude(scene_id__in=wanted).delete()
+    existing = {link.scene_id: link for link in SceneElement.objects.filter(element=element)}
+    for scene_id, quantity in wanted.items():
+        link = existing.get(scene_id)
+        if link is None:
+            SceneElement.objects.create(element=element, scene_id=scene_id, quantity=quantity)
+        elif link.quantity != quantity:
+            link.quantity = quantity
+            link.save(update_fields=["quantity"])
 
 
 def element_category_delete(*, category: ElementCategory) -> None:
     if category.is_cast:
-        raise ValidationError({"category": ["The cast category lists the characters; keep it."]})
+        raise ValidationError(
+            {"category": [gettext("The cast category lists the characters; keep it.")]}
+        )
     if category.elements.exists():
         raise ValidationError(
-            {"category": ["This category still has elements; move or delete them first."]}
+            {"category": [gettext("This category still has elements; move or delete them first.")]}
         )
     category.delete()

@@ -1,7 +1,8 @@
 """Breakdown pages: scenes, a scene's breakdown, screenplay import, sets and locations.
 
-Reading needs VIEW_SCHEDULE, writing EDIT_BREAKDOWN.  Every object is fetched through
-``for_access``, so another production's ids answer 404 whatever the role.
+Reading needs VIEW_SCHEDULE, writing EDIT_BREAKDOWN.  Every object is fetched with
+``access.get_object_or_404``, so another production's ids answer 404 whatever the role;
+every write is the service the API calls too.
 """
 
 from __future__ import annotations
@@ -11,14 +12,18 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from productions.forms import add_service_errors
 from productions.pages import page_context
 from productions.roles import Action
 from productions.scoping import Access, production_access
+from productions.views import posted, posted_files
 from scheduling.breakdown.eighths import format_eighths
 from scheduling.breakdown.filters import SceneFilterSet
 from scheduling.breakdown.forms import (
@@ -32,7 +37,15 @@ from scheduling.breakdown.importing import (
     screenplay_import_apply,
     screenplay_import_upload,
 )
-from scheduling.breakdown.models import ImportStatus, Location, SceneCharacter, SceneElement, Set
+from scheduling.breakdown.models import (
+    ImportStatus,
+    Location,
+    Scene,
+    SceneCharacter,
+    SceneElement,
+    ScreenplayImport,
+    Set,
+)
 from scheduling.breakdown.policies import can_apply_screenplay_import
 from scheduling.breakdown.screenplay import ScreenplayError
 from scheduling.breakdown.selectors import (
@@ -60,29 +73,28 @@ def _access(request: HttpRequest, production_id: int, action: Action) -> Access:
     return access
 
 
-def _posted(request: HttpRequest) -> Any:
-    """Form data for a POST (even an empty one, so it shows "required"), else unbound."""
-    return request.POST if request.method == "POST" else None
+def _read_or_write(request: HttpRequest) -> Action:
+    """What a page that shows a list or a row and takes its form needs for this request."""
+    return Action.EDIT_BREAKDOWN if request.method == "POST" else Action.VIEW_SCHEDULE
 
 
 def _context(access: Access, section: str, **extra: Any) -> dict[str, Any]:
     return page_context(access, section, can_edit=access.can(Action.EDIT_BREAKDOWN), **extra)
 
 
-def _form_errors(form: Any, error: ValidationError | IntegrityError) -> None:
-    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    elif isinstance(error, ValidationError):
-        form.add_error(None, error.messages)
+def _form_errors(form: BaseForm, error: ValidationError | IntegrityError) -> None:
+    """A service's field errors next to the fields; a clash the database caught on top."""
+    if isinstance(error, ValidationError):
+        add_service_errors(form, error)
     else:
-        form.add_error(None, "This conflicts with existing data (a duplicate name?).")
+        form.add_error(None, gettext("This conflicts with existing data (a duplicate name?)."))
 
 
 @require_http_methods(["GET", "HEAD"])
 def scene_list_view(request: HttpRequest, production_id: int) -> HttpResponse:
     access = _access(request, production_id, Action.VIEW_SCHEDULE)
-    filters = SceneFilterSet(_scene_query(request), access=access)
+    # A bad parameter is shown next to its field and left out: the rest still apply.
+    filters = SceneFilterSet(SceneFilterSet.page_query(request.GET), access=access)
     rows = list(scene_list(access=access, filters=filters))
     total = sum(scene.eighths for scene in rows if not scene.omitted)
     context = _context(
@@ -90,28 +102,13 @@ def scene_list_view(request: HttpRequest, production_id: int) -> HttpResponse:
         "scenes",
         form=filters.form,
         scenes=rows,
-        ordering=filters.values.get("ordering", "number"),
+        ordering=filters.sort,
         total_pages=format_eighths(total),
         scene_count=sum(1 for scene in rows if not scene.omitted),
         omitted_count=sum(1 for scene in rows if scene.omitted),
         filtered=filters.narrows,
     )
     return render(request, "scheduling/scene_list.html", context)
-
-
-def _scene_query(request: HttpRequest) -> QueryDict | None:
-    """The page's query, or None when there is none (the form then shows no errors).
-
-    Links and bookmarks from before the page shared the API's parameters say ``sort``
-    for ``ordering``.
-    """
-    if not request.GET:
-        return None
-    if "sort" in request.GET and "ordering" not in request.GET:
-        query = request.GET.copy()
-        query.setlist("ordering", request.GET.getlist("sort"))
-        return query
-    return request.GET
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -122,7 +119,7 @@ def scene_detail_view(request: HttpRequest, production_id: int, scene_id: int) -
 
 
 def _render_scene(
-    request: HttpRequest, access: Access, scene: Any, form: SceneElementForm, status: int = 200
+    request: HttpRequest, access: Access, scene: Scene, form: SceneElementForm, status: int = 200
 ) -> HttpResponse:
     element_categories_ensure(production=access.production)
     breakdown = scene_breakdown(access=access, scene=scene)
@@ -147,7 +144,10 @@ def scene_element_add_view(request: HttpRequest, production_id: int, scene_id: i
         except (ValidationError, IntegrityError) as error:
             _form_errors(form, error)
         else:
-            messages.success(request, f"Added {form.cleaned_data['name']} to the breakdown.")
+            messages.success(
+                request,
+                gettext("Added %(name)s to the breakdown.") % {"name": form.cleaned_data["name"]},
+            )
             return redirect(_scene_url(access, scene_id))
     return _render_scene(request, access, scene, form, status=400)
 
@@ -163,14 +163,17 @@ def _scene_url(access: Access, scene_id: int) -> str:
 def scene_element_remove_view(
     request: HttpRequest, production_id: int, scene_id: int, scene_element_id: int
 ) -> HttpResponse:
-    access = _access(request, production_id, Action.EDIT_BREAKDOWN)
-    scene_element = get_object_or_404(
-        SceneElement.objects.for_access(access).select_related("element"),
-        pk=scene_element_id,
-        scene_id=scene_id,
+    access = production_access(request.user, production_id)
+    scene_element = access.get_object_or_404(
+        SceneElement.objects.filter(scene_id=scene_id).select_related("element"),
+        scene_element_id,
+        action=Action.EDIT_BREAKDOWN,
     )
     scene_element_remove(scene_element=scene_element)
-    messages.success(request, f"Removed {scene_element.element.name} from the scene.")
+    messages.success(
+        request,
+        gettext("Removed %(name)s from the scene.") % {"name": scene_element.element.name},
+    )
     return redirect(_scene_url(access, scene_id))
 
 
@@ -178,53 +181,53 @@ def scene_element_remove_view(
 def scene_character_remove_view(
     request: HttpRequest, production_id: int, scene_id: int, scene_character_id: int
 ) -> HttpResponse:
-    access = _access(request, production_id, Action.EDIT_BREAKDOWN)
-    link = get_object_or_404(
-        SceneCharacter.objects.for_access(access).select_related("character"),
-        pk=scene_character_id,
-        scene_id=scene_id,
+    access = production_access(request.user, production_id)
+    link = access.get_object_or_404(
+        SceneCharacter.objects.filter(scene_id=scene_id).select_related("character"),
+        scene_character_id,
+        action=Action.EDIT_BREAKDOWN,
     )
     scene_character_remove(scene_character=link)
-    messages.success(request, f"Removed {link.character.name} from the scene.")
+    messages.success(
+        request, gettext("Removed %(name)s from the scene.") % {"name": link.character.name}
+    )
     return redirect(_scene_url(access, scene_id))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def screenplay_upload_view(request: HttpRequest, production_id: int) -> HttpResponse:
     access = _access(request, production_id, Action.EDIT_BREAKDOWN)
-    form = (
-        ScreenplayUploadForm(request.POST, request.FILES)
-        if request.method == "POST"
-        else ScreenplayUploadForm()
-    )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            try:
-                screenplay_import = screenplay_import_upload(
-                    access=access, upload=upload, file_name=upload.name or "", size=upload.size
-                )
-            except ScreenplayError as error:
-                form.add_error("file", error.message)
-            else:
-                return redirect(
-                    "scheduling:screenplay-preview",
-                    production_id=access.production.pk,
-                    import_id=screenplay_import.pk,
-                )
+    form = ScreenplayUploadForm(posted(request), posted_files(request))
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            screenplay_import = screenplay_import_upload(
+                access=access, upload=upload, file_name=upload.name or "", size=upload.size
+            )
+        except ScreenplayError as error:
+            form.add_error("file", error.message)
+        else:
+            return redirect(
+                "scheduling:screenplay-preview",
+                production_id=access.production.pk,
+                import_id=screenplay_import.pk,
+            )
     history = screenplay_imports_for(access=access)[:10]
     context = _context(access, "import", form=form, history=history)
+    status = 400 if request.method == "POST" else 200
     return render(request, "scheduling/screenplay_upload.html", context, status=status)
+
+
+def _screenplay_import(access: Access, import_id: int, action: Action) -> ScreenplayImport:
+    return access.get_object_or_404(screenplay_imports_for(access=access), import_id, action=action)
 
 
 @require_http_methods(["GET", "HEAD"])
 def screenplay_preview_view(
     request: HttpRequest, production_id: int, import_id: int
 ) -> HttpResponse:
-    access = _access(request, production_id, Action.VIEW_SCHEDULE)
-    screenplay_import = get_object_or_404(screenplay_imports_for(access=access), pk=import_id)
+    access = production_access(request.user, production_id)
+    screenplay_import = _screenplay_import(access, import_id, Action.VIEW_SCHEDULE)
     context = _context(
         access,
         "import",
@@ -238,8 +241,8 @@ def screenplay_preview_view(
 
 @require_POST
 def screenplay_apply_view(request: HttpRequest, production_id: int, import_id: int) -> HttpResponse:
-    access = _access(request, production_id, Action.EDIT_BREAKDOWN)
-    screenplay_import = get_object_or_404(screenplay_imports_for(access=access), pk=import_id)
+    access = production_access(request.user, production_id)
+    screenplay_import = _screenplay_import(access, import_id, Action.EDIT_BREAKDOWN)
     try:
         applied = screenplay_import_apply(access=access, screenplay_import=screenplay_import)
     except ImportAlreadyApplied as error:
@@ -247,27 +250,34 @@ def screenplay_apply_view(request: HttpRequest, production_id: int, import_id: i
         return redirect(
             "scheduling:screenplay-preview", production_id=access.production.pk, import_id=import_id
         )
-    changes = applied.changes
-    messages.success(
-        request,
-        f"Applied {applied.file_name}: {len(changes['added'])} added, "
-        f"{len(changes['changed'])} changed, {len(changes['omitted'])} omitted.",
-    )
+    messages.success(request, _applied_message(applied))
     return redirect("scheduling:scene-list", production_id=access.production.pk)
+
+
+def _applied_message(applied: ScreenplayImport) -> str:
+    """ "Applied draft.fountain: 4 added, 1 changed, 0 omitted." """
+    added, changed, omitted = (len(applied.changes[key]) for key in ("added", "changed", "omitted"))
+    return gettext("Applied %(file)s: %(added)s, %(changed)s, %(omitted)s.") % {
+        "file": applied.file_name,
+        "added": ngettext("%(count)d added", "%(count)d added", added) % {"count": added},
+        "changed": ngettext("%(count)d changed", "%(count)d changed", changed) % {"count": changed},
+        "omitted": ngettext("%(count)d omitted", "%(count)d omitted", omitted) % {"count": omitted},
+    }
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def location_list_view(request: HttpRequest, production_id: int) -> HttpResponse:
-    action = Action.EDIT_BREAKDOWN if request.method == "POST" else Action.VIEW_SCHEDULE
-    access = _access(request, production_id, action)
-    form = LocationForm(_posted(request), instance=Location(production=access.production))
+    access = _access(request, production_id, _read_or_write(request))
+    form = LocationForm(posted(request), instance=Location(production=access.production))
     if request.method == "POST" and form.is_valid():
         try:
             location = location_save(location=form.instance)
         except (ValidationError, IntegrityError) as error:
             _form_errors(form, error)
         else:
-            messages.success(request, f"Added the location {location.name}.")
+            messages.success(
+                request, gettext("Added the location %(name)s.") % {"name": location.name}
+            )
             return redirect("scheduling:location-list", production_id=access.production.pk)
     context = _context(access, "locations", locations=locations_for(access=access), form=form)
     status = 400 if request.method == "POST" else 200
@@ -278,18 +288,19 @@ def location_list_view(request: HttpRequest, production_id: int) -> HttpResponse
 def location_detail_view(
     request: HttpRequest, production_id: int, location_id: int
 ) -> HttpResponse:
-    action = Action.EDIT_BREAKDOWN if request.method == "POST" else Action.VIEW_SCHEDULE
-    access = _access(request, production_id, action)
-    location = get_object_or_404(Location.objects.for_access(access), pk=location_id)
-    form = LocationForm(_posted(request), instance=location)
+    access = production_access(request.user, production_id)
+    location = access.get_object_or_404(Location, location_id, action=_read_or_write(request))
+    form = LocationForm(posted(request), instance=location)
     if request.method == "POST" and form.is_valid():
         try:
             location_save(location=form.instance)
         except (ValidationError, IntegrityError) as error:
             _form_errors(form, error)
         else:
-            messages.success(request, f"Saved {location.name}.")
+            messages.success(request, gettext("Saved %(name)s.") % {"name": location.name})
             return redirect("scheduling:location-list", production_id=access.production.pk)
+    if request.method == "POST":  # refused: show the location as saved, not as typed
+        location = access.get_object_or_404(Location, location_id)
     sets = sets_for(access=access).filter(location=location)
     context = _context(access, "locations", location=location, form=form, sets=sets)
     status = 400 if request.method == "POST" else 200
@@ -298,36 +309,44 @@ def location_detail_view(
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def set_list_view(request: HttpRequest, production_id: int) -> HttpResponse:
-    action = Action.EDIT_BREAKDOWN if request.method == "POST" else Action.VIEW_SCHEDULE
-    access = _access(request, production_id, action)
-    form = SetForm(_posted(request), instance=Set(production=access.production), access=access)
+    access = _access(request, production_id, _read_or_write(request))
+    form = SetForm(posted(request), access=access)
     if request.method == "POST" and form.is_valid():
         try:
-            set_ = set_save(set_=form.instance)
+            set_ = set_save(set_=Set(production=access.production), **form.cleaned_data)
         except (ValidationError, IntegrityError) as error:
             _form_errors(form, error)
         else:
-            messages.success(request, f"Added the set {set_.name}.")
+            messages.success(request, gettext("Added the set %(name)s.") % {"name": set_.name})
             return redirect("scheduling:set-list", production_id=access.production.pk)
     context = _context(access, "sets", sets=sets_for(access=access), form=form)
     status = 400 if request.method == "POST" else 200
     return render(request, "scheduling/set_list.html", context, status=status)
 
 
+def _set(access: Access, set_id: int, action: Action) -> Set:
+    return access.get_object_or_404(Set.objects.select_related("location"), set_id, action=action)
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def set_detail_view(request: HttpRequest, production_id: int, set_id: int) -> HttpResponse:
-    action = Action.EDIT_BREAKDOWN if request.method == "POST" else Action.VIEW_SCHEDULE
-    access = _access(request, production_id, action)
-    set_ = get_object_or_404(Set.objects.for_access(access).select_related("location"), pk=set_id)
-    form = SetForm(_posted(request), instance=set_, access=access)
+    access = production_access(request.user, production_id)
+    set_ = _set(access, set_id, _read_or_write(request))
+    form = SetForm(
+        posted(request),
+        access=access,
+        initial={"name": set_.name, "location": set_.location_id, "notes": set_.notes},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            set_save(set_=form.instance)
+            set_save(set_=set_, **form.cleaned_data)
         except (ValidationError, IntegrityError) as error:
             _form_errors(form, error)
         else:
-            messages.success(request, f"Saved {set_.name}.")
+            messages.success(request, gettext("Saved %(name)s.") % {"name": set_.name})
             return redirect("scheduling:set-list", production_id=access.production.pk)
+    if request.method == "POST":  # refused: show the set as saved, not as typed
+        set_ = _set(access, set_id, Action.EDIT_BREAKDOWN)
     scenes = scene_list(access=access, filters=SceneFilterSet({"set": set_.pk}, access=access))
     context = _context(
         access,

@@ -6,7 +6,15 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from crew.models import Character
-from scheduling.breakdown.models import Element, ElementCategory, Scene, SceneElement, Set
+from scheduling.breakdown.models import (
+    Element,
+    ElementCategory,
+    Location,
+    Scene,
+    SceneCharacter,
+    SceneElement,
+    Set,
+)
 from tests.scheduling.test_import_service import DRAFT_ONE, DRAFT_TWO
 
 
@@ -110,7 +118,7 @@ def test_scene_filters_and_ordering(api, team):
     assert numbers(ordering="-pages")[0] == "2"
     bad = api.get(f"{_base(team)}/scenes/", {"set": "kitchen"})
     assert bad.status_code == 400
-    assert bad.json()["errors"] == {"set": ["Give a numeric id."]}
+    assert bad.json()["errors"] == {"set": ["“kitchen” is not an id."]}
 
 
 @pytest.mark.parametrize(
@@ -280,3 +288,31 @@ def test_locations_and_sets(api, team):
 
 def test_anonymous_is_401(api_client, team):
     assert api_client.get(f"{_base(team)}/scenes/").status_code == 401
+
+
+def test_deletes_keep_what_other_rows_need(api, team):
+    house = Location.objects.create(production=team.production, name="Hartley House")
+    kitchen = Set.objects.create(production=team.production, name="KITCHEN", location=house)
+    scene = Scene.objects.create(production=team.production, number="1", set=kitchen)
+    anna = Character.objects.create(production=team.production, name="ANNA")
+    SceneCharacter.objects.create(scene=scene, character=anna)
+    props = ElementCategory.objects.create(production=team.production, name="Props")
+    lamp = Element.objects.create(production=team.production, category=props, name="Lamp")
+    SceneElement.objects.create(scene=scene, element=lamp)
+    base = _base(team)
+
+    in_use = api.delete(f"{base}/sets/{kitchen.pk}/")
+    assert in_use.status_code == 409
+    assert in_use.json()["detail"] == (
+        "This is still used by 1 scene; change or remove those first."
+    )
+
+    assert api.delete(f"{base}/elements/{lamp.pk}/").status_code == 204
+    assert not SceneElement.objects.filter(scene=scene).exists()
+    assert api.delete(f"{base}/scenes/{scene.pk}/").status_code == 204
+    assert Character.objects.filter(pk=anna.pk).exists()  # the cast list keeps the part
+    assert api.delete(f"{base}/locations/{house.pk}/").status_code == 204
+    kitchen.refresh_from_db()
+    assert kitchen.location is None
+    assert api.delete(f"{base}/sets/{kitchen.pk}/").status_code == 204
+    assert not Set.objects.filter(production=team.production).exists()

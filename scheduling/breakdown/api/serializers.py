@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from crew.models import Character
@@ -18,6 +20,7 @@ from scheduling.breakdown.models import (
     Set,
 )
 from scheduling.breakdown.screenplay import MAX_SCREENPLAY_BYTES
+from scheduling.breakdown.services import MAX_QUANTITY
 
 
 class LocationSerializer(serializers.ModelSerializer[Location]):
@@ -79,7 +82,7 @@ class SceneElementSerializer(serializers.ModelSerializer[SceneElement]):
 class SceneSerializer(serializers.ModelSerializer[Scene]):
     set = ScopedPrimaryKeyField(Set, allow_null=True, required=False)
     set_name = serializers.CharField(source="set.name", read_only=True, allow_null=True)
-    pages = serializers.CharField(read_only=True, help_text="The length written as 2 4/8.")
+    pages = serializers.CharField(read_only=True, help_text=_("The length written as 2 4/8."))
     characters = SceneCharacterSerializer(many=True, required=False, source="scene_characters")
     elements = SceneElementSerializer(many=True, read_only=True, source="scene_elements")
 
@@ -123,7 +126,7 @@ class ElementCategorySerializer(serializers.ModelSerializer[ElementCategory]):
 class ElementSceneSerializer(serializers.Serializer[Any]):
     scene = ScopedPrimaryKeyField(Scene)
     number = serializers.CharField(source="scene.number", read_only=True)
-    quantity = serializers.IntegerField(min_value=1, max_value=100_000, default=1)
+    quantity = serializers.IntegerField(min_value=1, max_value=MAX_QUANTITY, default=1)
 
 
 class ElementSerializer(serializers.ModelSerializer[Element]):
@@ -140,7 +143,10 @@ class ElementSerializer(serializers.ModelSerializer[Element]):
 class ScreenplayUploadSerializer(serializers.Serializer[Any]):
     file = serializers.FileField(
         allow_empty_file=True,
-        help_text=f"A Fountain or Final Draft (.fdx) file, up to {MAX_SCREENPLAY_BYTES} bytes.",
+        help_text=format_lazy(
+            _("A Fountain or Final Draft (.fdx) file, up to {bytes} bytes."),
+            bytes=MAX_SCREENPLAY_BYTES,
+        ),
     )
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from django.db import transaction
 from django.db.models import Model, Prefetch, QuerySet
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException
@@ -30,12 +30,7 @@ from scheduling.breakdown.api.serializers import (
     ScreenplayUploadSerializer,
     SetSerializer,
 )
-from scheduling.breakdown.filters import (
-    SCENE_SORTS,
-    BreakdownFilterSet,
-    ElementFilterSet,
-    SceneFilterSet,
-)
+from scheduling.breakdown.filters import ElementFilterSet, SceneFilterSet
 from scheduling.breakdown.importing import (
     ImportAlreadyApplied,
     screenplay_import_apply,
@@ -49,7 +44,6 @@ from scheduling.breakdown.models import (
     SceneElement,
     ScreenplayImport,
     Set,
-    TimeOfDay,
 )
 from scheduling.breakdown.screenplay import ScreenplayError
 from scheduling.breakdown.selectors import (
@@ -64,15 +58,17 @@ from scheduling.breakdown.services import (
     element_categories_ensure,
     element_category_delete,
     element_category_save,
+    element_delete,
     element_save,
-    element_scenes_set,
+    location_delete,
     location_save,
+    scene_delete,
     scene_save,
+    set_delete,
     set_save,
 )
 
 _M = TypeVar("_M", bound=Model)
-_F = TypeVar("_F", bound=BreakdownFilterSet)
 
 READ = Action.VIEW_SCHEDULE
 WRITE = Action.EDIT_BREAKDOWN
@@ -85,20 +81,8 @@ REQUIRED_ACTIONS = {
 
 class Conflict(APIException):
     status_code = status.HTTP_409_CONFLICT
-    default_detail = "This conflicts with the current state."
+    default_detail = _("This conflicts with the current state.")
     default_code = "conflict"
-
-
-def _validated(filters: _F) -> _F:
-    """The list's filters, or a 400 naming each bad parameter."""
-    if errors := filters.errors_by_name:
-        raise serializers.ValidationError(errors)
-    return filters
-
-
-def _assign(instance: Model, data: dict[str, Any]) -> None:
-    for name, value in data.items():
-        setattr(instance, name, value)
 
 
 class BreakdownReadViewSet(ProductionScopedViewSet[_M]):
@@ -116,7 +100,9 @@ class BreakdownReadViewSet(ProductionScopedViewSet[_M]):
 
 
 class BreakdownViewSet(BreakdownReadViewSet[_M]):
-    """Adds POST, PUT, PATCH and DELETE; subclasses save through their service.
+    """Adds POST, PUT, PATCH and DELETE; subclasses write through their services (the
+    pages' too): ``save_instance`` (a new row or the current one, and the given fields) and
+    ``delete_instance``.
 
     Updates and deletes run in :meth:`guarded_write`, so a stale ``If-Match`` is 412.
     """
@@ -128,7 +114,7 @@ class BreakdownViewSet(BreakdownReadViewSet[_M]):
         raise NotImplementedError
 
     def delete_instance(self, instance: _M) -> None:
-        instance.delete()
+        raise NotImplementedError
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         payload = self.get_serializer(data=request.data)
@@ -169,8 +155,10 @@ class LocationViewSet(BreakdownViewSet[Location]):
         return locations_for(access=self.access)
 
     def save_instance(self, location: Location, data: dict[str, Any]) -> Location:
-        _assign(location, data)
-        return location_save(location=location)
+        return location_save(location=location, **data)
+
+    def delete_instance(self, location: Location) -> None:
+        location_delete(location=location)
 
 
 class SetViewSet(BreakdownViewSet[Set]):
@@ -183,32 +171,22 @@ class SetViewSet(BreakdownViewSet[Set]):
         return sets_for(access=self.access)
 
     def save_instance(self, set_: Set, data: dict[str, Any]) -> Set:
-        _assign(set_, data)
-        return set_save(set_=set_)
+        return set_save(set_=set_, **data)
+
+    def delete_instance(self, set_: Set) -> None:
+        set_delete(set_=set_)
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[
-            OpenApiParameter("set", int, description="Only scenes in this set."),
-            OpenApiParameter("character", int, description="Only scenes with this character."),
-            OpenApiParameter("time_of_day", str, enum=TimeOfDay.values),
-            OpenApiParameter("omitted", bool, description="true: only omitted; false: none."),
-            OpenApiParameter("ordering", str, enum=list(SCENE_SORTS)),
-        ]
-    )
-)
 class SceneViewSet(BreakdownViewSet[Scene]):
     """Scenes in script order; ``eighths`` is the length, ``pages`` the same written 2 4/8."""
 
     queryset = Scene.objects.all()
     serializer_class = SceneSerializer
+    filterset_class = SceneFilterSet
     reread_created = True
 
     def get_base_queryset(self) -> QuerySet[Scene]:
-        filters = None
-        if self.action == "list":
-            filters = _validated(SceneFilterSet(self.request.query_params, access=self.access))
+        filters = self.filters if self.action == "list" else None
         return scene_list(access=self.access, filters=filters).prefetch_related(
             Prefetch(
                 "scene_elements",
@@ -218,11 +196,13 @@ class SceneViewSet(BreakdownViewSet[Scene]):
 
     def save_instance(self, scene: Scene, data: dict[str, Any]) -> Scene:
         links = data.pop("scene_characters", None)
-        _assign(scene, data)
         characters = None
         if links is not None:
             characters = [(link["character"], link["speaking"]) for link in links]
-        return scene_save(scene=scene, characters=characters)
+        return scene_save(scene=scene, characters=characters, **data)
+
+    def delete_instance(self, scene: Scene) -> None:
+        scene_delete(scene=scene)
 
 
 class ElementCategoryViewSet(BreakdownViewSet[ElementCategory]):
@@ -241,21 +221,12 @@ class ElementCategoryViewSet(BreakdownViewSet[ElementCategory]):
         return Response(self.serialize(list(self.get_queryset())))
 
     def save_instance(self, category: ElementCategory, data: dict[str, Any]) -> ElementCategory:
-        _assign(category, data)
-        return element_category_save(category=category)
+        return element_category_save(category=category, **data)
 
     def delete_instance(self, category: ElementCategory) -> None:
         element_category_delete(category=category)
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[
-            OpenApiParameter("category", int, description="Only elements in this category."),
-            OpenApiParameter("scene", int, description="Only elements in this scene."),
-        ]
-    )
-)
 class ElementViewSet(BreakdownViewSet[Element]):
     """Breakdown elements ("vintage Porsche") and the scenes they are in, with quantities.
 
@@ -264,24 +235,22 @@ class ElementViewSet(BreakdownViewSet[Element]):
 
     queryset = Element.objects.all()
     serializer_class = ElementSerializer
+    filterset_class = ElementFilterSet
     reread_created = True
 
     def get_base_queryset(self) -> QuerySet[Element]:
-        filters = None
-        if self.action == "list":
-            filters = _validated(ElementFilterSet(self.request.query_params, access=self.access))
+        filters = self.filters if self.action == "list" else None
         return element_list(access=self.access, filters=filters)
 
-    @transaction.atomic  # the element and the scenes it is in, or nothing
     def save_instance(self, element: Element, data: dict[str, Any]) -> Element:
         links = data.pop("scene_elements", None)
-        _assign(element, data)
-        element = element_save(element=element)
+        scenes = None
         if links is not None:
-            element_scenes_set(
-                element=element, scenes=[(link["scene"], link["quantity"]) for link in links]
-            )
-        return element
+            scenes = [(link["scene"], link["quantity"]) for link in links]
+        return element_save(element=element, scenes=scenes, **data)
+
+    def delete_instance(self, element: Element) -> None:
+        element_delete(element=element)
 
 
 class ScreenplayImportViewSet(BreakdownReadViewSet[ScreenplayImport]):

@@ -2,6 +2,7 @@
 
 Views show ``str(error)`` to the person who uploaded the file, so every message says what is
 wrong in their terms (the file, not the parser) and, where possible, what to do about it.
+Messages are translated (``gettext``) where they are raised.
 """
 
 from __future__ import annotations

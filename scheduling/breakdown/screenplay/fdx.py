@@ -19,6 +19,7 @@ from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
+from django.utils.translation import gettext
 
 from scheduling.breakdown.eighths import parse_eighths
 from scheduling.breakdown.screenplay.errors import ScreenplayError
@@ -97,19 +98,27 @@ def _parse_xml(data: bytes) -> XmlElement:
         root: XmlElement = fromstring(data, forbid_dtd=True, forbid_entities=True)
     except DefusedXmlException as error:
         raise ScreenplayError(
-            "This Final Draft file contains a DTD or entity declarations, which Final Draft "
-            "never writes; it was refused for safety. Re-save it from Final Draft and try again."
+            gettext(
+                "This Final Draft file contains a DTD or entity declarations, which Final Draft "
+                "never writes; it was refused for safety. Re-save it from Final Draft and try "
+                "again."
+            )
         ) from error
     except (LookupError, ValueError) as error:  # an encoding expat cannot read
         raise ScreenplayError(
-            "This Final Draft (.fdx) file declares a text encoding that cannot be read. "
-            "Re-save it from Final Draft (it writes UTF-8) and try again."
+            gettext(
+                "This Final Draft (.fdx) file declares a text encoding that cannot be read. "
+                "Re-save it from Final Draft (it writes UTF-8) and try again."
+            )
         ) from error
     except ParseError as error:
         line, column = getattr(error, "position", (0, 0))
         raise ScreenplayError(
-            f"This Final Draft (.fdx) file is damaged: its XML is not well-formed "
-            f"(line {line}, column {column}). Re-save it from Final Draft and try again."
+            gettext(
+                "This Final Draft (.fdx) file is damaged: its XML is not well-formed "
+                "(line %(line)s, column %(column)s). Re-save it from Final Draft and try again."
+            )
+            % {"line": line, "column": column}
         ) from error
     return root
 
@@ -119,12 +128,15 @@ def parse_fdx(data: bytes) -> tuple[str, list[Element]]:
     root = _parse_xml(data)
     if root.tag != "FinalDraft":
         raise ScreenplayError(
-            f"This XML file is not a Final Draft script (its root element is <{root.tag}>, "
-            "not <FinalDraft>)."
+            gettext(
+                "This XML file is not a Final Draft script (its root element is <%(tag)s>, "
+                "not <FinalDraft>)."
+            )
+            % {"tag": root.tag}
         )
     content = root.find("Content")
     if content is None:
-        raise ScreenplayError("This Final Draft file has no script content (<Content>).")
+        raise ScreenplayError(gettext("This Final Draft file has no script content (<Content>)."))
     new_page = _new_page_types(root)
     elements: list[Element] = []
     for paragraph in content.findall("Paragraph"):

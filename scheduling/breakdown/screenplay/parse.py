@@ -13,6 +13,10 @@ from __future__ import annotations
 import codecs
 import re
 
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
+
 from scheduling.breakdown.screenplay.errors import ScreenplayError
 from scheduling.breakdown.screenplay.fdx import parse_fdx
 from scheduling.breakdown.screenplay.fountain import parse_fountain
@@ -25,15 +29,56 @@ FOUNTAIN_EXTENSIONS = frozenset({"", ".fountain", ".spmd", ".txt", ".text", ".md
 FDX_EXTENSIONS = frozenset({".fdx", ".xml"})
 _SNIFF_BYTES = 4096
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "a PDF"),
-    (b"PK\x03\x04", "a ZIP archive (Word .docx, Final Draft 8 or Fade In files are ZIPs)"),
-    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
-    (b"{\\rtf", "an RTF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
+_SIGNATURES: tuple[tuple[bytes, StrOrPromise], ...] = (
+    (b"%PDF", _("This file is a PDF, not a screenplay.")),
+    (
+        b"PK\x03\x04",
+        _(
+            "This file is a ZIP archive (Word .docx, Final Draft 8 or Fade In files are ZIPs), "
+            "not a screenplay."
+        ),
+    ),
+    (b"\xd0\xcf\x11\xe0", _("This file is an old Microsoft Office document, not a screenplay.")),
+    (b"{\\rtf", _("This file is an RTF document, not a screenplay.")),
+    (b"\x89PNG", _("This file is a PNG image, not a screenplay.")),
+    (b"\xff\xd8\xff", _("This file is a JPEG image, not a screenplay.")),
 )
-_EXPORT_HINT = "Export the script as Fountain (.fountain) or Final Draft (.fdx) and upload that."
+
+
+def _export_instead(problem: StrOrPromise) -> ScreenplayError:
+    """``problem`` (one sentence), then what to upload instead."""
+    return ScreenplayError(
+        gettext(
+            "%(problem)s Export the script as Fountain (.fountain) or Final Draft (.fdx) and "
+            "upload that."
+        )
+        % {"problem": problem}
+    )
+
+
+def too_large(size: int | None) -> ScreenplayError:
+    """The error for a file over :data:`MAX_SCREENPLAY_BYTES` (``size`` when known)."""
+    limits = {
+        "megabytes": MAX_SCREENPLAY_BYTES // 1_048_576,
+        "limit": f"{MAX_SCREENPLAY_BYTES:,}",
+    }
+    if size is None:
+        message = gettext(
+            "The file is too large; screenplays up to %(megabytes)s MB (%(limit)s bytes) can "
+            "be imported. A feature script is usually well under 1 MB: check that this is the "
+            "right file."
+        )
+        return ScreenplayError(message % limits)
+    message = ngettext(
+        "The file is too large (%(size)s byte); screenplays up to %(megabytes)s MB "
+        "(%(limit)s bytes) can be imported. A feature script is usually well under 1 MB: "
+        "check that this is the right file.",
+        "The file is too large (%(size)s bytes); screenplays up to %(megabytes)s MB "
+        "(%(limit)s bytes) can be imported. A feature script is usually well under 1 MB: "
+        "check that this is the right file.",
+        size,
+    )
+    return ScreenplayError(message % {**limits, "size": f"{size:,}"})
 
 
 def _extension(filename: str) -> str:
@@ -43,28 +88,26 @@ def _extension(filename: str) -> str:
 
 def _check_bytes(data: bytes) -> None:
     if len(data) > MAX_SCREENPLAY_BYTES:
-        raise ScreenplayError(
-            f"The file is too large ({len(data):,} bytes); screenplays up to "
-            f"{MAX_SCREENPLAY_BYTES // 1_048_576} MB ({MAX_SCREENPLAY_BYTES:,} bytes) can be "
-            "imported. A feature script is usually well under 1 MB: check that this is the "
-            "right file."
-        )
+        raise too_large(len(data))
     if not data.strip():
         raise ScreenplayError(
-            "The file is empty." if not data else "The file contains only blank space."
+            gettext("The file is empty.")
+            if not data
+            else gettext("The file contains only blank space.")
         )
-    for signature, description in _SIGNATURES:
+    for signature, problem in _SIGNATURES:
         if data.startswith(signature):
-            raise ScreenplayError(f"This file is {description}, not a screenplay. {_EXPORT_HINT}")
+            raise _export_instead(problem)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ScreenplayError(
-            "This text file is saved as UTF-16. Save it as UTF-8 in your editor and upload it "
-            "again."
+            gettext(
+                "This text file is saved as UTF-16. Save it as UTF-8 in your editor and upload "
+                "it again."
+            )
         )
     if b"\x00" in data:
-        raise ScreenplayError(
-            f"This looks like a binary file (it contains NUL bytes), not a screenplay. "
-            f"{_EXPORT_HINT}"
+        raise _export_instead(
+            gettext("This looks like a binary file (it contains NUL bytes), not a screenplay.")
         )
 
 
@@ -76,14 +119,18 @@ def _decode(data: bytes) -> str:
             text = data.decode("cp1252")
         except UnicodeDecodeError as error:
             raise ScreenplayError(
-                "The file's text could not be read: it is neither UTF-8 nor Windows-1252. "
-                "Save it as UTF-8 and upload it again."
+                gettext(
+                    "The file's text could not be read: it is neither UTF-8 nor Windows-1252. "
+                    "Save it as UTF-8 and upload it again."
+                )
             ) from error
     controls = len(_CONTROL_RE.findall(text))
     if controls > max(8, len(text) // 200):
-        raise ScreenplayError(
-            f"This looks like a binary file (it is full of control characters), not a "
-            f"screenplay. {_EXPORT_HINT}"
+        raise _export_instead(
+            gettext(
+                "This looks like a binary file (it is full of control characters), not a "
+                "screenplay."
+            )
         )
     return text
 
@@ -97,13 +144,17 @@ def detect_format(data: bytes, filename: str = "") -> str:
     if extension in FDX_EXTENSIONS:
         return "fdx"  # the XML reader explains what is wrong with it
     if head.lstrip(codecs.BOM_UTF8 + b" \t\r\n").startswith(b"<"):
-        raise ScreenplayError(
-            "This is an XML or HTML file but not a Final Draft script (no <FinalDraft> "
-            f"element). {_EXPORT_HINT}"
+        raise _export_instead(
+            gettext(
+                "This is an XML or HTML file but not a Final Draft script (no <FinalDraft> "
+                "element)."
+            )
         )
     if extension in FOUNTAIN_EXTENSIONS:
         return "fountain"
-    raise ScreenplayError(f"Files ending in '{extension}' cannot be imported. {_EXPORT_HINT}")
+    raise _export_instead(
+        gettext("Files ending in '%(extension)s' cannot be imported.") % {"extension": extension}
+    )
 
 
 def parse_screenplay(data: bytes, filename: str = "") -> ParsedScreenplay:
@@ -120,6 +171,6 @@ def parse_screenplay(data: bytes, filename: str = "") -> ParsedScreenplay:
     else:
         text = _decode(data)
         if not text.strip():
-            raise ScreenplayError("The file contains only blank space.")
+            raise ScreenplayError(gettext("The file contains only blank space."))
         title, elements = parse_fountain(text)
     return build_screenplay(title, source_format, elements)

@@ -18,6 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
+
 from scheduling.breakdown.screenplay.errors import ScreenplayError
 from scheduling.breakdown.screenplay.headings import clean_text, normalise_cue, split_heading
 from scheduling.breakdown.screenplay.model import (
@@ -68,7 +71,7 @@ def build_screenplay(
 ) -> ParsedScreenplay:
     heading_at = [i for i, element in enumerate(elements) if element.kind is Kind.HEADING]
     if not heading_at:
-        raise ScreenplayError(_NO_SCENES[source_format])
+        raise ScreenplayError(str(_NO_SCENES[source_format]))
     layout = paginate(elements)
     metas = [elements[i].meta or SceneMeta() for i in heading_at]
     scenes: list[ParsedScene] = []
@@ -100,13 +103,13 @@ def build_screenplay(
     return ParsedScreenplay(clean_text(title), source_format, tuple(scenes), page_count)
 
 
-_NO_SCENES = {
-    "fountain": (
+_NO_SCENES: dict[str, StrOrPromise] = {
+    "fountain": _(
         "No scene headings were found in this Fountain file. A scene heading is a line on its "
         "own, after a blank line, that starts with INT., EXT., EST., INT./EXT. or I/E "
         "(or any line forced with a leading '.')."
     ),
-    "fdx": (
+    "fdx": _(
         "This Final Draft file has no Scene Heading paragraphs, so there are no scenes to "
         "import. Check that scene headings use the Scene Heading element in Final Draft."
     ),
