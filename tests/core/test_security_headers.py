@@ -163,6 +163,10 @@ class Objects:
 
 @pytest.fixture
 def objects(cast) -> Objects:
+    return make_objects(cast)
+
+
+def make_objects(cast) -> Objects:
     production = cast.production
     producer = cast.user("producer")
     person = cast.crew.person
