@@ -251,7 +251,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "core.api.exceptions.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"token_create": "10/min", "token_create_email": "10/min"},
+    # Both token throttles (per address, per e-mail): 10 a minute.
+    "DEFAULT_THROTTLE_RATES": dict.fromkeys(("token_create", "token_create_email"), "10/min"),
     # How many proxies in front of the app add to X-Forwarded-For: the client address for
     # throttling is read accordingly (0: the connection's own address; never the header).
     "NUM_PROXIES": NUM_PROXIES,
