@@ -111,6 +111,15 @@ class Visitor:
         self.problems += [f"{path}: CSP refused {item}" for item in sorted(refused)]
         self.problems += [f"{path}: {line}" for line in self.console]
 
+    def eventually(self, expression: str, seconds: float = 5) -> bool:
+        """Whether ``expression`` becomes true (Playwright's wait_for_function would use the
+        eval the policy refuses; page.evaluate is the browser's own, outside the policy)."""
+        for _ in range(int(seconds * 10)):
+            if self.page.evaluate(expression):
+                return True
+            self.page.wait_for_timeout(100)
+        return False
+
     def log_in(self, email: str) -> None:
         self.open(reverse("login"))
         self.page.fill("input[name=username]", email)
@@ -171,11 +180,16 @@ def test_pages_admin_and_api_docs_work_under_the_policy(cast, live_server):
         producer.page.wait_for_selector(".opblock")
         producer.open(reverse("api:redoc"))
         producer.page.wait_for_selector("[role=menu] li")
-        # Logging out lands on the logged-out page (its script forgets the saved pages).
+        # The service worker (registered by static/js/callboard.js) keeps the pages seen;
+        # logging out lands on the login page, whose script forgets them.
         producer.open(reverse("productions:list"))
+        assert producer.page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        producer.open(reverse("productions:list"))  # now fetched through the worker
+        assert producer.eventually("caches.has('callboard-pages')")
         producer.page.click(".site-nav button[type=submit]")
         producer.page.wait_for_load_state("networkidle")
         producer.check("log out", 200)
+        assert producer.eventually("caches.has('callboard-pages').then(kept => !kept)")
 
         admin = Visitor(browser, live_server.url)
         admin.log_in(objects.superuser.email)
