@@ -97,9 +97,9 @@ class SecurityHeadersMiddleware:
     Only HTML gets a CSP: a policy on other responses protects nothing, and on ``/sw.js``
     it would become the service worker's own policy. A policy the view set itself is
     kept. Cross-Origin-Opener-Policy (SecurityMiddleware's, which keeps a view's own) is
-    enforced on every page. With DEBUG on, Django's debug pages
-    for 404 and 500 (inline scripts and styles) get the policy as Report-Only, so they
-    work and the browser's console still shows what a real page would block.
+    enforced on every page. With DEBUG on, Django's debug pages for 404 and 500 (inline
+    scripts and styles) get the policy as Report-Only, so they work and the browser's
+    console still shows what a real page would block.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
