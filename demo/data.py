@@ -38,7 +38,7 @@ from productions.services import production_create
 from scheduling.breakdown.models import Scene
 
 DEMO_TITLE = "The Lighthouse Keeper"
-DEMO_PASSWORD = "callboard-demo"
+DEMO_PASSWORD = "callboard-demo"  # nosec B105  # the demo logins' password, in the README
 DEMO_LOGINS: tuple[tuple[str, str], ...] = (
     ("producer@demo.test", "producer"),
     ("ad@demo.test", "assistant director"),

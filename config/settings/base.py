@@ -76,6 +76,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.security.SecurityHeadersMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -86,7 +88,6 @@ MIDDLEWARE = [
     "accounts.middleware.UserLocaleMiddleware",
     "core.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -106,6 +107,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "core.security.csp_nonce",
             ],
         },
     },
@@ -137,6 +139,79 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Security headers: docs/operations.md, "Security headers", describes each one.
+# SecurityMiddleware sends the first three (and HSTS in production), XFrameOptionsMiddleware
+# X-Frame-Options, core.security.SecurityHeadersMiddleware the CSP and Permissions-Policy.
+# The two header middlewares come right after SecurityMiddleware so that every answer,
+# even one a later middleware gives (a redirect to the login page, a 400), carries them.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy of every HTML response. No page runs an inline script: scripts
+# are files under static/js/. Styles are static/css/ files, plus a <style> element a page
+# marks with {{ csp_nonce }} (the breakdown's category colours, chosen per production).
+# NONCE (core.security.NONCE) becomes this response's 'nonce-…', or is left out when the
+# page used none.
+SELF, NONE, NONCE = "'self'", "'none'", "'nonce'"
+CONTENT_SECURITY_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF, NONCE],
+    "img-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [NONE],
+    "frame-ancestors": [NONE],
+    "form-action": [SELF],
+}
+# Directives changed for the third-party pages under a path (the longest prefix wins).
+CONTENT_SECURITY_POLICY_PATHS = {
+    # The admin: Django's own pages have no inline script; django-celery-beat's periodic
+    # task form has one, given the nonce by templates/admin/djcelery/.
+    "/admin/": {"script-src": [SELF, NONCE]},
+    # Swagger UI (drf-spectacular): the page starts the UI with one inline script and one
+    # inline <style>; templates/drf_spectacular/swagger_ui.html gives both the nonce.
+    # Its stylesheet draws icons as data: images.
+    "/api/v1/docs/": {"script-src": [SELF, NONCE], "img-src": [SELF, "data:"]},
+    # Redoc: the same for its inline script (templates/drf_spectacular/redoc.html); Redoc
+    # puts the nonce on the <style> elements it adds, except two it adds while loading,
+    # before it knows the nonce: allowed by hash (an empty one, and perfect-scrollbar's
+    # stylesheet in the Redoc of drf-spectacular-sidecar 2026.10.1;
+    # tests/core/test_csp_browser.py fails if an upgrade changes them). Its search index
+    # runs in a worker made from a blob: URL. Its logo from cdn.redoc.ly is refused (Redoc
+    # then hides it): no page loads anything from another site.
+    "/api/v1/redoc/": {
+        "script-src": [SELF, NONCE],
+        "style-src": [
+            SELF,
+            NONCE,
+            "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",
+            "'sha256-QMIg+bpjm3JdElJ388KYke01izlUW0UoNOeKjpMxdgc='",
+        ],
+        "img-src": [SELF, "data:"],
+        "worker-src": [SELF, "blob:"],
+    },
+}
+# Browser features no page uses, refused to the pages and anything they embed.
+PERMISSIONS_POLICY_DENY = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+]
 
 CACHES = {
     "default": {
@@ -176,7 +251,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "core.api.exceptions.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"token_create": "10/min", "token_create_email": "10/min"},
+    # Both token throttles (per address, per e-mail): 10 a minute.
+    "DEFAULT_THROTTLE_RATES": dict.fromkeys(("token_create", "token_create_email"), "10/min"),
     # How many proxies in front of the app add to X-Forwarded-For: the client address for
     # throttling is read accordingly (0: the connection's own address; never the header).
     "NUM_PROXIES": NUM_PROXIES,
@@ -203,6 +279,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # No validator badge: it is an image from validator.swagger.io, which the CSP refuses.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
 }
 
 LOGGING = {

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 
 from tests.factories import make_user
 
@@ -32,13 +35,19 @@ def test_the_offline_page_carries_no_personal_data(client):
     assert b"Alice" not in client.get("/offline/").content
 
 
+def static_script(name: str) -> str:
+    return (Path(settings.BASE_DIR) / "static" / "js" / name).read_text()
+
+
 @pytest.mark.django_db
 def test_every_page_registers_the_service_worker(client, user):
+    """By a script file (the Content-Security-Policy refuses inline ones) told the URL."""
     client.force_login(user)
 
     page = client.get("/productions/").content.decode()
 
-    assert 'navigator.serviceWorker.register("/sw.js")' in page
+    assert 'js/callboard.js" data-service-worker="/sw.js"' in page
+    assert "navigator.serviceWorker.register(url)" in static_script("callboard.js")
 
 
 @pytest.mark.django_db
@@ -48,4 +57,5 @@ def test_logging_out_forgets_the_saved_pages(client, user):
     response = client.post("/accounts/logout/", follow=True)
 
     assert response.redirect_chain[-1][0].startswith("/accounts/login/")
-    assert 'caches.delete("callboard-pages")' in response.content.decode()
+    assert 'src="/static/js/forget-saved-pages.js"' in response.content.decode()
+    assert 'caches.delete("callboard-pages")' in static_script("forget-saved-pages.js")
