@@ -17,7 +17,7 @@ from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404
 
-from productions.models import Membership, Production
+from productions.models import Membership, Production, ProductionDataVersion
 from productions.roles import Action, Role, role_allows
 
 _T = TypeVar("_T")
@@ -37,6 +37,14 @@ class Access:
     @property
     def role(self) -> Role:
         return Role(self.membership.role)
+
+    @property
+    def data_version(self) -> ProductionDataVersion | None:
+        """The production's data version (read with the membership, in the same query)."""
+        try:
+            return self.production.data_version
+        except ProductionDataVersion.DoesNotExist:
+            return None
 
     def can(self, action: Action) -> bool:
         return role_allows(self.membership.role, action)
@@ -82,7 +90,9 @@ def production_access(user: Any, production_id: int | str) -> Access:
     if not getattr(user, "is_authenticated", False):
         raise Http404("No such production.")
     membership = (
-        Membership.objects.select_related("production").filter(user=user, production_id=pk).first()
+        Membership.objects.select_related("production", "production__data_version")
+        .filter(user=user, production_id=pk)
+        .first()
     )
     if membership is None:
         raise Http404("No such production.")
