@@ -212,3 +212,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# How long a read's ETag is remembered under its validator key (core/api/conditional.py).
+ETAG_CACHE_SECONDS = 3600
