@@ -89,11 +89,11 @@ def production_access(user: Any, production_id: int | str) -> Access:
         raise Http404("No such production.") from None
     if not getattr(user, "is_authenticated", False):
         raise Http404("No such production.")
-    membership = (
-        Membership.objects.select_related("production", "production__data_version")
-        .filter(user=user, production_id=pk)
-        .first()
-    )
-    if membership is None:
-        raise Http404("No such production.")
+    try:
+        # get(): unique (user, production), so no ORDER BY to build or to run.
+        membership = Membership.objects.select_related(
+            "production", "production__data_version"
+        ).get(user=user, production_id=pk)
+    except Membership.DoesNotExist:
+        raise Http404("No such production.") from None
     return Access(user=user, membership=membership)
