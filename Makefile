@@ -8,6 +8,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 WITH_SERVICES := $(BIN)/python -m config.devservices run --
 PYTEST_ARGS ?=
+# e.g. make bench LOAD_ARGS="--duration 2 --skip-workers"
+LOAD_ARGS ?=
 
 .PHONY: run test lint format check bench install clean
 
@@ -35,8 +37,11 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# The timing benchmarks, then the load benchmark (gunicorn + wrk; `apt-get install -y wrk`),
+# which rewrites the generated section of docs/performance.md.
 bench: install
 	$(WITH_SERVICES) $(BIN)/python bench/run.py
+	$(WITH_SERVICES) $(BIN)/python bench/load.py --write-docs $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles
