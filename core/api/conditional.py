@@ -13,16 +13,18 @@ database triggers bump on every write, and the viewer's id and role) gets a shor
 the tag it last sent for the same key (validator, path and query, host, language, time
 zone, media type, code release) is kept in the cache, and a request whose
 ``If-None-Match`` holds that tag is answered 304 before any queryset is built or any row
-serialised. Anything else is built as before, rendered once, hashed, and its tag stored
-under the key. Views must call :meth:`ConditionalMixin.check_not_modified` at the end of
-``initial()``, once the viewer's permissions are checked (``ProductionScopedViewSet``
-does).
+serialised (the tag is looked up in this process's :class:`RecentTags`, then in Redis).
+Anything else is built as before, rendered once, hashed, and its tag stored under the key.
+Views must call :meth:`ConditionalMixin.check_not_modified` at the end of ``initial()``,
+once the viewer's permissions are checked (``ProductionScopedViewSet`` does).
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import threading
+import time
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -133,6 +135,40 @@ def validator_cache_key(request: Request, parts: tuple[Hashable, ...]) -> str:
     return KEY_PREFIX + hashlib.sha256(material.encode()).hexdigest()
 
 
+class RecentTags:
+    """The tags this process last sent or found, by validator key: a bounded local cache in
+    front of Redis, so a repeated revalidation costs no Redis round trip.
+
+    Safe for the same reason the shared cache is: a key names a data version, so its tag
+    never goes stale; a new version is a new key. Entries expire with the shared ones.
+    """
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._items: dict[str, tuple[float, str]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> str | None:
+        item = self._items.get(key)
+        if item is None or item[0] < time.monotonic():
+            return None
+        return item[1]
+
+    def set(self, key: str, etag: str) -> None:
+        with self._lock:
+            self._items.pop(key, None)
+            while len(self._items) >= self.size:
+                del self._items[next(iter(self._items))]  # the oldest
+            self._items[key] = (time.monotonic() + settings.ETAG_CACHE_SECONDS, etag)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+recent_tags = RecentTags()
+
+
 class _NotModified(APIException):
     """Raised by the short cut; answered 304 by ``ConditionalMixin.handle_exception``."""
 
@@ -198,13 +234,22 @@ class ConditionalMixin(_Base):
         header = request.headers.get("If-None-Match", "").strip()
         if not header:
             return
-        try:
-            etag = django_cache.get(self._validator_key)
-        except RedisError:
-            logger.warning("ETag cache unavailable; building the response", exc_info=True)
-            return
-        if isinstance(etag, str) and (header == "*" or etag in _tags(header)):
-            raise _NotModified(etag)
+        wanted = _tags(header)
+
+        def matches(etag: object) -> bool:
+            return isinstance(etag, str) and (header == "*" or etag in wanted)
+
+        etag = recent_tags.get(self._validator_key)
+        if not matches(etag):
+            try:
+                etag = django_cache.get(self._validator_key)
+            except RedisError:
+                logger.warning("ETag cache unavailable; building the response", exc_info=True)
+                return
+            if not matches(etag):
+                return
+            recent_tags.set(self._validator_key, etag)
+        raise _NotModified(str(etag))
 
     def handle_exception(self, exc: Exception) -> Response:
         if isinstance(exc, _NotModified):
@@ -216,6 +261,7 @@ class ConditionalMixin(_Base):
     def _remember(self, etag: str) -> None:
         if self._validator_key is None:
             return
+        recent_tags.set(self._validator_key, etag)
         try:
             django_cache.set(self._validator_key, etag, settings.ETAG_CACHE_SECONDS)
         except RedisError:

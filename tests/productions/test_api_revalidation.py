@@ -13,13 +13,16 @@ import hashlib
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework.renderers import JSONRenderer
 from rest_framework.test import APIClient
 
 from accounts.services import api_token_create
+from core.api.conditional import recent_tags
 from crew.models import Deadline, Person
 from productions.api.base import ProductionScopedViewSet
 from productions.models import Membership
@@ -169,6 +172,46 @@ def test_another_viewer_another_language_or_another_query_builds_its_own(cast, m
 
     assert reordered.status_code == 304
     assert len(built) == 4  # the same parameters in another order: no work
+
+
+def test_a_repeated_revalidation_needs_no_redis_round_trip(cast, monkeypatch, no_work):
+    api, url = cast.api("crew"), _crew_url(cast.production)
+    etag = api.get(url)["ETag"]
+    no_work()
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("asked Redis")
+
+    monkeypatch.setattr(cache, "get", refuse)
+
+    assert api.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_another_process_finds_the_tag_in_redis(cast, no_work):
+    api, url = cast.api("crew"), _crew_url(cast.production)
+    etag = api.get(url)["ETag"]
+    recent_tags.clear()  # as if the next request reached another gunicorn worker
+    no_work()
+
+    assert api.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_without_redis_reads_still_answer_and_revalidate(cast):
+    api, url = cast.api("crew"), _crew_url(cast.production)
+    dead = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    recent_tags.clear()
+    with override_settings(CACHES=dead):
+        first = api.get(url)
+        recent_tags.clear()
+        again = api.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert first.status_code == 200
+    assert again.status_code == 304  # built, hashed and compared, as before the short cut
 
 
 def test_a_write_to_another_production_keeps_the_304(cast, no_work):
