@@ -627,22 +627,21 @@ def main() -> int:
                     static_dir,
                     data,
                     {
-                        f"sync × {2 * cores + 1}": {"GUNICORN_WORKER_CLASS": "sync"},
-                        f"sync × {cores + 1}": {
-                            "GUNICORN_WORKER_CLASS": "sync",
-                            "WEB_CONCURRENCY": str(cores + 1),
-                        },
+                        f"gthread {cores + 1} × 3 threads (default)": {},
                         f"gthread {cores} × 4 threads": {
-                            "GUNICORN_WORKER_CLASS": "gthread",
                             "WEB_CONCURRENCY": str(cores),
                             "GUNICORN_THREADS": "4",
                         },
                         f"gthread {2 * cores + 1} × 2 threads": {
-                            "GUNICORN_WORKER_CLASS": "gthread",
+                            "WEB_CONCURRENCY": str(2 * cores + 1),
                             "GUNICORN_THREADS": "2",
                         },
+                        f"sync × {2 * cores + 1}": {
+                            "GUNICORN_WORKER_CLASS": "sync",
+                            "WEB_CONCURRENCY": str(2 * cores + 1),
+                        },
                     },
-                    ["crew_api_200", "crew_page_producer"],
+                    ["crew_api_200", "crew_api_304", "overview"],
                     CONCURRENCIES,
                     duration,
                 )
@@ -685,9 +684,9 @@ def _plain(runs: dict[str, dict[int, Figures]]) -> dict[str, dict[int, dict[str,
 
 def gunicorn_summary(port: int) -> str:
     """How the server under test runs, as gunicorn.conf.py decides from the environment."""
-    workers = os.environ.get("WEB_CONCURRENCY") or str((os.cpu_count() or 1) * 2 + 1)
-    kind = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
-    threads = os.environ.get("GUNICORN_THREADS") or "1"
+    workers = os.environ.get("WEB_CONCURRENCY") or str((os.cpu_count() or 1) + 1)
+    kind = os.environ.get("GUNICORN_WORKER_CLASS") or "gthread"
+    threads = os.environ.get("GUNICORN_THREADS") or "3"
     return f"{workers} {kind} workers" + (f" × {threads} threads" if kind == "gthread" else "")
 
 

@@ -37,8 +37,8 @@ def load(monkeypatch):
 def test_defaults(load):
     conf = load()
 
-    assert conf["workers"] == multiprocessing.cpu_count() * 2 + 1
-    assert conf["worker_class"] == "sync"
+    assert conf["workers"] == multiprocessing.cpu_count() + 1
+    assert (conf["worker_class"], conf["threads"]) == ("gthread", 3)
     assert conf["timeout"] == 30
     assert conf["preload_app"] is True
     assert conf["control_socket_disable"] is True
@@ -47,14 +47,14 @@ def test_defaults(load):
 
 def test_the_environment_decides(load):
     conf = load(
-        WEB_CONCURRENCY="2",
-        GUNICORN_WORKER_CLASS="gthread",
-        GUNICORN_THREADS="4",
+        WEB_CONCURRENCY="5",
+        GUNICORN_WORKER_CLASS="sync",
+        GUNICORN_THREADS="1",
         GUNICORN_BIND="127.0.0.1:9000",
         GUNICORN_ACCESS_LOG="",
     )
 
-    assert (conf["workers"], conf["worker_class"], conf["threads"]) == (2, "gthread", 4)
+    assert (conf["workers"], conf["worker_class"], conf["threads"]) == (5, "sync", 1)
     assert conf["bind"] == "127.0.0.1:9000"
     assert conf["accesslog"] is None
 
