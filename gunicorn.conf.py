@@ -20,12 +20,12 @@ variable                    default             meaning
 Why (figures in docs/performance.md, measured by ``make bench``):
 
 - **gthread, cores + 1 processes × 3 threads.** Every endpoint is bound by Python CPU, so
-  a few processes per core are enough; but sync workers close the connection after every
-  response, and at concurrency 8 the cost of a new connection per request dominates the
-  cheap answers (a 304, /healthz). Measured on 2 cores with wrk and keep-alive: gthread
-  served 1.2-3x the requests/s of 5 sync workers at concurrency 8 (3x on the 304), and
-  about the same at concurrency 1; with fewer processes it also uses less memory. Threads
-  share a worker's GIL, so more than a few per process buys nothing.
+  a few processes per core are enough; sync workers, however, close the connection after
+  every response, so a client (or a proxy's upstream pool) reconnects for every request.
+  In three runs on a shared 2-core machine (wrk, keep-alive), 3 × 3 gthread matched or beat
+  5 sync workers on the 200-row API and the overview (1.2-3x the requests/s at concurrency
+  8, up to 1.3x at 1), in fewer processes; on the 304 the two traded places from run to
+  run. Threads share a worker's GIL, so more than a few per process buy nothing.
 - **The application is loaded once, in the master** (``preload_app``), then forked: the
   workers share its memory, and a worker recycled by ``max_requests`` starts at once.
 - **The garbage collector skips the application's own objects.** Django, DRF, the URL
