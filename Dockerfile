@@ -16,4 +16,5 @@ RUN SECRET_KEY=build DATABASE_URL=postgres://build@localhost/build REDIS_URL=red
 RUN useradd --create-home callboard
 USER callboard
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Workers, timeouts and the garbage-collector freeze: gunicorn.conf.py (docs/operations.md).
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "config.wsgi:application"]

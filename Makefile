@@ -8,6 +8,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 WITH_SERVICES := $(BIN)/python -m config.devservices run --
 PYTEST_ARGS ?=
+# e.g. make bench LOAD_ARGS="--duration 2 --skip-workers"
+LOAD_ARGS ?=
 
 .PHONY: run test lint format check bench install test-deps screenshots clean
 
@@ -36,9 +38,6 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Debian's Chromium and axe-core (pinned in package-lock.json) for tests/browser/ and
-# `make screenshots`; apt-get needs root. Without them `make test` skips the browser tests
-# (CI=true fails instead). Playwright drives /usr/bin/chromium: never `playwright install`.
 # What the browser and translation tests need beyond Python (CI runs this as root):
 # Debian's Chromium, gettext (makemessages/msgfmt) and axe-core from npm.
 test-deps:
@@ -51,8 +50,11 @@ screenshots: install
 	test -x /usr/bin/chromium || (echo "screenshots need Chromium: apt-get install chromium" >&2; exit 1)
 	$(WITH_SERVICES) $(BIN)/python docs/screenshots/regenerate.py
 
+# The timing benchmarks, then the load benchmark (gunicorn + wrk; `apt-get install -y wrk`),
+# which rewrites the generated section of docs/performance.md.
 bench: install
 	$(WITH_SERVICES) $(BIN)/python bench/run.py
+	$(WITH_SERVICES) $(BIN)/python bench/load.py --write-docs $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles node_modules

@@ -1,4 +1,12 @@
-"""Checks behind /healthz: can we reach the database, Redis, and at least one worker?"""
+"""Checks behind /healthz: can we reach the database, Redis, and is a worker alive?
+
+The worker check sends nothing to the broker: every worker writes a heartbeat into Redis
+(``HEARTBEAT_KEY``, see :class:`core.worker.HeartbeatStep`) every
+``HEALTHZ_WORKER_TTL / 3`` seconds with a time to live of ``HEALTHZ_WORKER_TTL``
+seconds (30 by default), and the endpoint reads it. When the last worker stops or hangs,
+the key expires and /healthz reports the worker down within ``HEALTHZ_WORKER_TTL``
+seconds. The answer never names a worker's host.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +15,30 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
-from config.celery import app as celery_app
-
-WORKER_PING_TIMEOUT = 2.0
+HEARTBEAT_KEY = "healthz:worker"
 logger = logging.getLogger(__name__)
 _PUBLIC_ERRORS = {
     "database": "the database does not answer",
     "redis": "Redis does not answer",
-    "worker": "no worker answered a ping",
+    "worker": "no worker has reported in time",
 }
+
+
+def heartbeat_interval() -> float:
+    """How often a worker writes its heartbeat: three beats per time to live."""
+    return max(1.0, settings.HEALTHZ_WORKER_TTL / 3)
+
+
+def record_worker_heartbeat() -> None:
+    """Called by each worker on a timer; never raises (a failed beat is only logged)."""
+    try:
+        cache.set(HEARTBEAT_KEY, time.time(), timeout=settings.HEALTHZ_WORKER_TTL)
+    except Exception:
+        logger.warning("worker heartbeat not written", exc_info=True)
 
 
 def _database() -> None:
@@ -32,11 +52,11 @@ def _redis() -> None:
         raise RuntimeError("no PONG")
 
 
-def _worker() -> str:
-    replies = celery_app.control.ping(timeout=WORKER_PING_TIMEOUT, limit=1)
-    if not replies:
-        raise RuntimeError("no worker answered a ping")
-    return next(iter(replies[0]))
+def _worker() -> dict[str, Any]:
+    beat = cache.get(HEARTBEAT_KEY)
+    if not isinstance(beat, float):
+        raise RuntimeError(f"no worker heartbeat in the last {settings.HEALTHZ_WORKER_TTL} s")
+    return {"last_seen_s": round(max(0.0, time.time() - beat), 1)}
 
 
 CHECKS: dict[str, Callable[[], object]] = {
@@ -58,7 +78,7 @@ def run_checks() -> dict[str, dict[str, Any]]:
             results[name] = {"ok": False, "error": _PUBLIC_ERRORS.get(name, "unavailable")}
         else:
             results[name] = {"ok": True}
-            if isinstance(detail, str):
-                results[name]["detail"] = detail
+            if isinstance(detail, dict):
+                results[name].update(detail)
         results[name]["ms"] = round((time.monotonic() - started) * 1000, 1)
     return results

@@ -10,12 +10,22 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from core.health import run_checks
+from core.ratelimit import client_address, hit
 
 
 @login_not_required
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
+    if not request.user.is_authenticated:
+        verdict = hit("healthz", client_address(request), limit=settings.HEALTHZ_RATE_PER_MINUTE)
+        if not verdict.allowed:
+            response = JsonResponse(
+                {"detail": _("Too many health checks from this address."), "errors": {}},
+                status=429,
+            )
+            response["Retry-After"] = str(verdict.retry_after)
+            return response
     checks = run_checks()
     healthy = all(result["ok"] for result in checks.values())
     return JsonResponse(

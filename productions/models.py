@@ -230,3 +230,21 @@ class Membership(models.Model):
             "role": self.get_role_display(),
             "production": self.production,
         }
+
+
+class ProductionDataVersion(models.Model):
+    """How many times the production's data changed: written only by database triggers.
+
+    See ``productions.versioning``: every write to a production-scoped table bumps
+    ``version`` in the same transaction. ``clock_marks`` are the coming instants at which
+    what the production shows changes without a write (deadlines falling due).
+    """
+
+    production = models.OneToOneField(
+        Production, on_delete=models.CASCADE, primary_key=True, related_name="data_version"
+    )
+    version = models.BigIntegerField(default=1)
+    clock_marks = ArrayField(models.DateTimeField(), default=list, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.production_id}: {self.version}"

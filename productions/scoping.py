@@ -18,7 +18,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from productions.models import Membership, Production
+from productions.models import Membership, Production, ProductionDataVersion
 from productions.roles import ACTION_LABELS, Action, Role, role_allows
 
 _T = TypeVar("_T")
@@ -38,6 +38,14 @@ class Access:
     @property
     def role(self) -> Role:
         return Role(self.membership.role)
+
+    @property
+    def data_version(self) -> ProductionDataVersion | None:
+        """The production's data version (read with the membership, in the same query)."""
+        try:
+            return self.production.data_version
+        except ProductionDataVersion.DoesNotExist:
+            return None
 
     def can(self, action: Action) -> bool:
         return role_allows(self.membership.role, action)
@@ -85,9 +93,11 @@ def production_access(user: Any, production_id: int | str) -> Access:
         raise Http404(_("No such production.")) from None
     if not getattr(user, "is_authenticated", False):
         raise Http404(_("No such production."))
-    membership = (
-        Membership.objects.select_related("production").filter(user=user, production_id=pk).first()
-    )
-    if membership is None:
-        raise Http404(_("No such production."))
+    try:
+        # get(): unique (user, production), so no ORDER BY to build or to run.
+        membership = Membership.objects.select_related(
+            "production", "production__data_version"
+        ).get(user=user, production_id=pk)
+    except Membership.DoesNotExist:
+        raise Http404(_("No such production.")) from None
     return Access(user=user, membership=membership)

@@ -50,6 +50,10 @@ with config_errors_exit():
     LOG_LEVEL = env.choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))
     CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="callboard")
     NUM_PROXIES = env.int("NUM_PROXIES", default=0, minimum=0)
+    # /healthz: a worker's heartbeat lives this long (a dead worker shows within it), and
+    # anonymous callers may ask this often per address and minute (0: no limit).
+    HEALTHZ_WORKER_TTL = env.int("HEALTHZ_WORKER_TTL", default=30, minimum=2)
+    HEALTHZ_RATE_PER_MINUTE = env.int("HEALTHZ_RATE_PER_MINUTE", default=60, minimum=0)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -291,3 +295,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# How long a read's ETag is remembered under its validator key (core/api/conditional.py).
+ETAG_CACHE_SECONDS = 3600

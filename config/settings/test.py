@@ -28,4 +28,7 @@ REDIS_URL = redis_url_with_db(REDIS_URL, TEST_REDIS_DB)
 CACHES = {"default": {**CACHES["default"], "LOCATION": REDIS_URL, "KEY_PREFIX": f"t{_slot}"}}
 CELERY_BROKER_URL = celery_broker_url(REDIS_URL)
 CELERY_TASK_DEFAULT_QUEUE = f"callboard-test-{_slot}"
+# A worker stopped by a test shows as down within seconds (worker processes read it too).
+with config_errors_exit():
+    HEALTHZ_WORKER_TTL = env.int("HEALTHZ_WORKER_TTL", default=3, minimum=2)
 WHITENOISE_USE_FINDERS = True

@@ -12,7 +12,7 @@ selector.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from functools import cached_property
 from typing import Any, Generic, TypeVar
 
@@ -20,6 +20,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
 from drf_spectacular.types import OpenApiTypes
@@ -33,6 +34,7 @@ from productions.filters import ProductionFilterSet
 from productions.models import ScopedQuerySet
 from productions.roles import Action
 from productions.scoping import Access, production_access
+from productions.versioning import passed_marks
 
 _M = TypeVar("_M", bound=models.Model)
 
@@ -67,6 +69,11 @@ class ProductionScopedViewSet(ConditionalMixin, viewsets.GenericViewSet[_M], Gen
       a row, its detail and its ETag always agree.
     - ``filterset_class``: the list's :class:`ProductionFilterSet`; ``self.filters`` is the
       request's query parsed by it, for the selector.
+    - Reads revalidate cheaply: the validator is the production's data version (bumped by
+      database triggers on every write, see ``productions.versioning``), the clock marks
+      passed (deadlines falling due), and the viewer and role; a matching
+      ``If-None-Match`` is answered 304 before ``get_queryset()`` runs. A subclass whose
+      reads depend on anything else adds it in ``validator_parts()`` (or returns None).
     """
 
     production_url_kwarg = "production_id"
@@ -85,6 +92,20 @@ class ProductionScopedViewSet(ConditionalMixin, viewsets.GenericViewSet[_M], Gen
         required = self.required_actions.get(self.action)
         if required is not None:
             access.require(required)
+        self.check_not_modified()
+
+    def validator_parts(self) -> tuple[Hashable, ...] | None:
+        version = self.access.data_version
+        if version is None:
+            return None
+        return (
+            "production",
+            self.access.production.pk,
+            version.version,
+            passed_marks(version.clock_marks, timezone.now()),
+            self.request.user.pk,
+            self.access.membership.role,
+        )
 
     def scope(self, queryset: QuerySet[_M]) -> QuerySet[_M]:
         if not isinstance(queryset, ScopedQuerySet):
