@@ -224,7 +224,9 @@ class Membership(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        ordering = ["production", "role", "user__email"]
+        # Never by the login e-mail, which most members may not see: see
+        # productions.selectors.memberships_for for the order lists show.
+        ordering = ["production", "role", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "production"],
