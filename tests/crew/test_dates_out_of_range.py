@@ -303,6 +303,7 @@ def _crew_csv(t: Team, value: str) -> dict[str, list[str]]:
 
 def _write(t: Team, surface: str, field: str, value: str) -> dict[str, list[str]]:
     """Post ``value`` into ``field`` on ``surface``; the field errors answered."""
+    body: dict[str, Any]
     position = t.engagement.position_id
     engagement = t.engagement.pk
     match surface:
