@@ -21,6 +21,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed
 
+# PORT=8123 make run: serve on another port; SITE_URL (links in e-mails) follows it.
 run: install
 	$(WITH_SERVICES) $(BIN)/python manage.py devstack
 

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +14,7 @@ from accounts.locale import user_language
 from accounts.models import User, time_zone_choices
 from accounts.services import api_tokens_revoke_all
 from core.background import enqueue_after_commit
+from core.links import absolute_url
 from core.tasks import send_email
 
 
@@ -19,11 +23,19 @@ class QueuedPasswordResetForm(PasswordResetForm):
 
     Unlike Django's form it also serves active accounts with no password yet: people who
     were invited and whose set-password link expired before they used it. The e-mail is
-    in the account holder's language, whoever asked for it.
+    in the account holder's language, whoever asked for it, and its link is on SITE_URL
+    (core.links), never on the Host header of the request that asked for it.
     """
 
     def get_users(self, email: str) -> Any:
         return User.objects.filter(email__iexact=email.strip(), is_active=True)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Django would take the domain and protocol from the request.
+        site = urlsplit(settings.SITE_URL)
+        kwargs["domain_override"] = site.netloc
+        kwargs["use_https"] = site.scheme == "https"
+        super().save(*args, **kwargs)
 
     def send_mail(
         self,
@@ -36,6 +48,17 @@ class QueuedPasswordResetForm(PasswordResetForm):
     ) -> None:
         from django.template import loader
 
+        site = urlsplit(settings.SITE_URL)
+        path = reverse(
+            "password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]}
+        )
+        context = {
+            **context,
+            "domain": site.netloc,
+            "site_name": site.netloc,
+            "protocol": site.scheme,
+            "reset_url": absolute_url(path),
+        }
         with translation.override(user_language(context["user"]) or translation.get_language()):
             subject_lines = loader.render_to_string(subject_template_name, context)
             body = loader.render_to_string(email_template_name, context)

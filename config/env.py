@@ -61,7 +61,12 @@ class Env:
         raise ConfigError(name, f"{value!r} is not a boolean (use true/false, yes/no, 1/0, on/off)")
 
     def int(
-        self, name: builtins.str, default: builtins.int, *, minimum: builtins.int | None = None
+        self,
+        name: builtins.str,
+        default: builtins.int,
+        *,
+        minimum: builtins.int | None = None,
+        maximum: builtins.int | None = None,
     ) -> builtins.int:
         value = self.raw(name)
         if value is None:
@@ -72,6 +77,8 @@ class Env:
             raise ConfigError(name, f"{value!r} is not a whole number") from None
         if minimum is not None and number < minimum:
             raise ConfigError(name, f"{number} is below the minimum of {minimum}")
+        if maximum is not None and number > maximum:
+            raise ConfigError(name, f"{number} is above the maximum of {maximum}")
         return number
 
     def list(
@@ -132,6 +139,24 @@ def parse_database_url(url: str) -> dict[str, Any]:
         "PORT": str(port or ""),
         "OPTIONS": options,
     }
+
+
+def parse_site_url(url: str) -> str:
+    """Validate ``SITE_URL``, the origin people reach the site at: ``https://host[:port]``.
+
+    Every absolute link (e-mails, API page links) is this plus a path, so it has no path,
+    query or credentials of its own; a trailing slash is dropped.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise ValueError(f"expected http(s)://host[:port], got {url!r}")
+    try:
+        parts.port  # noqa: B018 - urlsplit validates the port lazily
+    except ValueError:
+        raise ValueError(f"bad port in {url!r}") from None
+    if parts.path.strip("/") or parts.query or parts.fragment or "@" in parts.netloc:
+        raise ValueError(f"expected only a scheme, host and port, got {url!r}")
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 _REDIS_SCHEMES = {"redis", "rediss", "unix"}

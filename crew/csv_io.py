@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -55,6 +55,11 @@ REQUIRED_COLUMNS: tuple[str, ...] = ("name", "position")
 PERSON_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c in PERSON_FIELDS)
 PHONE_COLUMNS: tuple[str, ...] = ("phone", "emergency_contact_phone")
 MAX_ROWS = 5000
+# Every check on an upload is linear in its size, and these caps keep the size small: a
+# crew file needs 15 columns, and no cell (an address, notes) needs 10,000 characters.
+MAX_BYTES = 2 * 1024 * 1024
+MAX_COLUMNS = 100
+MAX_CELL_CHARS = 10_000
 # Spreadsheets run a cell starting with one of these as a formula: CSV injection.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _UNESCAPED_COLUMNS = {"phone", "emergency_contact_phone", "call_offset_minutes"}
@@ -150,7 +155,45 @@ class ImportReport:
 
 
 class CsvFileError(Exception):
-    """The file as a whole cannot be read as a crew list."""
+    """The file cannot be read as a crew list; ``line`` and ``column`` say where, if known."""
+
+    def __init__(self, message: str, *, line: int | None = None, column: str | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+def _cell_too_long(length: int | None, *, line: int, column: str | None = None) -> CsvFileError:
+    if length is None:
+        message = _("A cell holds at most %(max)d characters.") % {"max": MAX_CELL_CHARS}
+    else:
+        message = _("A cell holds at most %(max)d characters; this one has %(length)d.") % {
+            "max": MAX_CELL_CHARS,
+            "length": length,
+        }
+    return CsvFileError(message, line=line, column=column)
+
+
+def _check_cells(cells: list[str], *, line: int, header: list[str] | None) -> None:
+    """At most MAX_COLUMNS cells, none longer than MAX_CELL_CHARS (one pass over the line)."""
+    if len(cells) > MAX_COLUMNS:
+        if header is None:
+            message = ngettext(
+                "The header names %(count)d column; a crew file has at most %(max)d.",
+                "The header names %(count)d columns; a crew file has at most %(max)d.",
+                len(cells),
+            )
+        else:
+            message = ngettext(
+                "This line has %(count)d cell; a crew file has at most %(max)d columns.",
+                "This line has %(count)d cells; a crew file has at most %(max)d columns.",
+                len(cells),
+            )
+        raise CsvFileError(message % {"count": len(cells), "max": MAX_COLUMNS}, line=line)
+    for index, cell in enumerate(cells):
+        if len(cell) > MAX_CELL_CHARS:
+            column = header[index] if header is not None and index < len(header) else None
+            raise _cell_too_long(len(cell), line=line, column=column)
 
 
 def _decode(data: bytes) -> str:
@@ -176,18 +219,17 @@ def _header_key(raw: str) -> str:
 
 
 def _read(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The header (normalised) and the non-blank rows, each with its first line number."""
+    """The header (normalised) and the non-blank rows, each with its first line number.
+
+    Stops at the first problem with the file as a whole (too wide, a cell too long, not
+    CSV, a bad header), naming its line, so a hostile file costs one linear pass at most.
+    """
     lines = text.lstrip("\ufeff\r\n").splitlines()
     if not lines:
         raise CsvFileError(
             _("The file is empty: export the crew list from your spreadsheet again.")
         )
-    first_line = lines[0]
-    delimiter = ","
-    for candidate in (",", ";", "\t"):
-        if "name" in {_header_key(c) for c in next(csv.reader([first_line], delimiter=candidate))}:
-            delimiter = candidate
-            break
+    delimiter = _delimiter(lines[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, list[str]]] = []
     header: list[str] | None = None
@@ -195,10 +237,12 @@ def _read(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     try:
         for cells in reader:
             start, line = line, reader.line_num + 1
+            _check_cells(cells, line=start, header=header)
             if not any(cell.strip() for cell in cells):
                 continue
             if header is None:
                 header = [_header_key(cell) for cell in cells]
+                _check_header(header)
                 continue
             rows.append((start, cells))
             if len(rows) > MAX_ROWS:
@@ -211,15 +255,33 @@ def _read(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
                     % {"count": MAX_ROWS}
                 )
     except csv.Error as exc:
+        if _FIELD_LIMIT in str(exc):
+            raise _cell_too_long(None, line=line) from None
         # Translators: error is Python's description of the problem, in English.
         message = _("Line %(line)d: the file is not valid CSV (%(error)s).")
         raise CsvFileError(message % {"line": line, "error": exc}) from None
     if header is None:
         raise CsvFileError(_("The file is empty."))
-    _check_header(header)
     if not rows:
         raise CsvFileError(_("The file has a header but no rows."))
     return header, rows
+
+
+# Python's csv module refuses a field over csv.field_size_limit() (131,072 characters,
+# process-wide, left alone) with this message.
+_FIELD_LIMIT = "field larger than field limit"
+
+
+def _delimiter(first_line: str) -> str:
+    """Comma, or the semicolon or tab some spreadsheets save, told from the header line."""
+    for candidate in (",", ";", "\t"):
+        try:
+            cells = next(csv.reader([first_line], delimiter=candidate))
+        except csv.Error:
+            return ","  # the reader reports the problem with its line
+        if "name" in {_header_key(cell) for cell in cells[: MAX_COLUMNS + 1]}:
+            return candidate
+    return ","
 
 
 def _check_header(header: list[str]) -> None:
@@ -243,7 +305,7 @@ def _check_header(header: list[str]) -> None:
             )
             % {"unknown": ", ".join(f"“{c}”" for c in unknown), "known": expected}
         )
-    repeated = sorted({column for column in header if header.count(column) > 1})
+    repeated = sorted(column for column, count in Counter(header).items() if count > 1)
     if repeated:
         raise CsvFileError(
             ngettext(
@@ -266,6 +328,7 @@ def _unescape(value: str) -> str:
 class _Lookups:
     region: str | None
     departments: dict[str, Department]
+    department_names: str  # for the unknown-department message, joined once
     positions: dict[str, Position]
     people_by_email: dict[str, Person]
     people_by_name: dict[str, list[Person]]  # people without an e-mail
@@ -278,9 +341,11 @@ def _lookups(access: Access) -> _Lookups:
     for person in people:
         if not person.email:
             by_name[person.name.strip().lower()].append(person)
+    departments = {d.name.lower(): d for d in Department.objects.for_access(access)}
     return _Lookups(
         region=default_phone_region(access.production),
-        departments={d.name.lower(): d for d in Department.objects.for_access(access)},
+        departments=departments,
+        department_names=", ".join(d.name for d in departments.values()),
         positions={p.title.lower(): p for p in Position.objects.for_access(access)},
         people_by_email={p.email.lower(): p for p in people if p.email},
         people_by_name=by_name,
@@ -336,11 +401,10 @@ def _parse(row: _Row, lookups: _Lookups) -> None:
         name = values["department"]
         department = lookups.departments.get(name.lower()) if name else None
         if name and department is None:
-            known = ", ".join(d.name for d in lookups.departments.values())
             row.error(
                 "department",
                 _("Unknown department “%(department)s”. This production has: %(known)s.")
-                % {"department": name, "known": known},
+                % {"department": name, "known": lookups.department_names},
             )
         else:
             # Blank: the position's own department (engagement_save fills it in).
@@ -483,9 +547,11 @@ def crew_csv_import(*, access: Access, data: bytes) -> ImportReport:
     access.require(Action.MANAGE_CREW)
     report = ImportReport()
     try:
+        if len(data) > MAX_BYTES:
+            raise CsvFileError(_("The file is larger than 2 MB; split it into smaller files."))
         header, raw_rows = _read(_decode(data))
     except CsvFileError as exc:
-        report.errors.append(RowError(None, None, str(exc)))
+        report.errors.append(RowError(exc.line, exc.column, str(exc)))
         return report
     rows: list[_Row] = []
     for line, cells in raw_rows:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import time_zone_choices
+from crew.csv_io import MAX_BYTES as CSV_MAX_BYTES
 from crew.models import (
     Deadline,
     DeadlineStatus,
@@ -216,7 +217,7 @@ class CrewAddForm(_RegionMixin, EngagementFieldsMixin):
 
 
 class CrewImportForm(forms.Form):
-    MAX_BYTES = 2 * 1024 * 1024
+    MAX_BYTES = CSV_MAX_BYTES
 
     # Empty files reach the importer, which explains what it expected.
     file = forms.FileField(

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import validate_time_zone
+from core.dates import validate_calendar_range
 from crew.phones import validate_e164
 from productions.models import Production, ScopedQuerySet
 
@@ -148,8 +149,8 @@ class Engagement(models.Model):
     department = models.ForeignKey(
         Department, on_delete=models.RESTRICT, null=True, blank=True, related_name="engagements"
     )
-    start_date = models.DateField(null=True, blank=True)
-    end_date = models.DateField(null=True, blank=True)
+    start_date = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
+    end_date = models.DateField(null=True, blank=True, validators=[validate_calendar_range])
     call_offset_minutes = models.SmallIntegerField(
         default=0,
         help_text=_("Minutes before (negative) or after general call. 0 = at general call."),
@@ -240,8 +241,8 @@ class Unavailability(models.Model):
     """Dates a person cannot work. The reason is for producers only."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="unavailabilities")
-    start_date = models.DateField()
-    end_date = models.DateField()
+    start_date = models.DateField(validators=[validate_calendar_range])
+    end_date = models.DateField(validators=[validate_calendar_range])
     reason = models.CharField(max_length=200, blank=True)
 
     objects = UnavailabilityQuerySet.as_manager()
@@ -272,7 +273,7 @@ class Deadline(models.Model):
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="deadlines")
     title = models.CharField(max_length=200)
-    due = models.DateTimeField()
+    due = models.DateTimeField(validators=[validate_calendar_range])
     owners = models.ManyToManyField(Person, related_name="deadlines", blank=True)
     department = models.ForeignKey(
         Department,

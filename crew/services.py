@@ -374,6 +374,11 @@ def unavailability_add(
     would be counted twice as a conflict, and removing one would leave the other.
     """
     end_date = end_date or start_date
+    unavailability = Unavailability(
+        person=person, start_date=start_date, end_date=end_date, reason=reason.strip()
+    )
+    # The fields first (each date in range), then the order, then the overlap.
+    unavailability.clean_fields()
     if end_date < start_date:
         raise ValidationError({"end_date": [_("The end date cannot be before the start date.")]})
     # One add at a time per person, so two overlapping adds cannot both pass the check.
@@ -397,11 +402,7 @@ def unavailability_add(
                 "new": period_label(start_date, end_date),
             }
         )
-    return unavailability_save(
-        unavailability=Unavailability(
-            person=person, start_date=start_date, end_date=end_date, reason=reason.strip()
-        )
-    )
+    return unavailability_save(unavailability=unavailability)
 
 
 def unavailability_save(*, unavailability: Unavailability) -> Unavailability:

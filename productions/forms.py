@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import time_zone_choices
+from core.dates import EARLIEST_DATE, LATEST_DATE
 from productions.models import (
     CoProducer,
     Production,
@@ -126,17 +127,22 @@ def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
             )
 
 
+# The browser's date pickers offer the range the models accept (core.dates).
+_CALENDAR_RANGE = {"min": EARLIEST_DATE.isoformat(), "max": LATEST_DATE.isoformat()}
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs, format="%Y-%m-%d")
+        super().__init__({**_CALENDAR_RANGE, **(attrs or {})}, format="%Y-%m-%d")
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        attrs = {"min": f"{EARLIEST_DATE}T00:00", "max": f"{LATEST_DATE}T23:59", **(attrs or {})}
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 

@@ -6,7 +6,6 @@ e-mail), not in the language of whoever invited them.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -21,6 +20,7 @@ from django.utils.translation import ngettext
 from accounts.locale import user_language
 from accounts.models import User
 from core.background import enqueue_after_commit
+from core.links import absolute_url
 from core.tasks import send_email
 from productions.models import Membership, Production
 from productions.services import membership_add
@@ -36,7 +36,7 @@ def set_password_url(user: User) -> str:
             "token": default_token_generator.make_token(user),
         },
     )
-    return f"{settings.SITE_URL}{path}"
+    return absolute_url(path)
 
 
 def invitation_email(
@@ -60,7 +60,7 @@ def invitation_email(
                 "%(inviter)s added you to %(production)s on Callboard.\n"
                 "\n"
                 "Log in to see it: %(url)s\n"
-            ) % {**names, "url": f"{settings.SITE_URL}{reverse('login')}"}
+            ) % {**names, "url": absolute_url(reverse("login"))}
         subject = _("You're on %(production)s") % names
     return subject, body
 

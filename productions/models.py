@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import validate_time_zone
+from core.dates import validate_calendar_range
 from productions.roles import Role
 
 if TYPE_CHECKING:
@@ -92,10 +93,18 @@ class Production(models.Model):
     )
     logline = models.TextField(blank=True)
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
-    prep_start = models.DateField(_("prep starts"), null=True, blank=True)
-    shoot_start = models.DateField(_("shoot starts"), null=True, blank=True)
-    shoot_end = models.DateField(_("shoot ends"), null=True, blank=True)
-    wrap_date = models.DateField(_("wrap"), null=True, blank=True)
+    prep_start = models.DateField(
+        _("prep starts"), null=True, blank=True, validators=[validate_calendar_range]
+    )
+    shoot_start = models.DateField(
+        _("shoot starts"), null=True, blank=True, validators=[validate_calendar_range]
+    )
+    shoot_end = models.DateField(
+        _("shoot ends"), null=True, blank=True, validators=[validate_calendar_range]
+    )
+    wrap_date = models.DateField(
+        _("wrap"), null=True, blank=True, validators=[validate_calendar_range]
+    )
     languages = ArrayField(
         models.CharField(max_length=10),
         default=default_languages,
@@ -215,7 +224,9 @@ class Membership(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        ordering = ["production", "role", "user__email"]
+        # Never by the login e-mail, which most members may not see: see
+        # productions.selectors.memberships_for for the order lists show.
+        ordering = ["production", "role", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "production"],

@@ -81,8 +81,13 @@ class Access:
             else model_or_queryset
         )
         try:
-            return cast(_M, queryset.for_access(self).get(pk=int(pk)))
-        except (TypeError, ValueError, queryset.model.DoesNotExist):
+            pk = int(pk)
+        except (TypeError, ValueError):
+            raise Http404(_("Not found.")) from None
+        # Only the id's own errors are a 404: a row that cannot be read is a server error.
+        try:
+            return cast(_M, queryset.for_access(self).get(pk=pk))
+        except queryset.model.DoesNotExist:
             raise Http404(_("Not found.")) from None
 
 

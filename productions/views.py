@@ -30,6 +30,7 @@ from productions.pages import page_context
 from productions.roles import Action, Role
 from productions.scoping import Access, production_access
 from productions.selectors import (
+    memberships_for,
     memberships_for_user,
     productions_for_user,
 )
@@ -169,13 +170,7 @@ def _members_page(
     invite_form: MemberInviteForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    memberships = list(
-        Membership.objects.for_access(access)
-        .select_related("user")
-        .order_by("role", "user__name", "user__email")
-    )
-    order = {value: index for index, value in enumerate(Role.values)}
-    memberships.sort(key=lambda m: (order[m.role], (m.user.name or m.user.email).lower()))
+    memberships = list(memberships_for(access=access))
     return render(
         request,
         "productions/members.html",

@@ -12,7 +12,14 @@ from pathlib import Path
 
 import django_stubs_ext
 
-from config.env import ConfigError, Env, celery_broker_url, parse_database_url, parse_redis_url
+from config.env import (
+    ConfigError,
+    Env,
+    celery_broker_url,
+    parse_database_url,
+    parse_redis_url,
+    parse_site_url,
+)
 
 # Lets model forms, querysets and managers be subscripted (ModelForm[User]) at run time.
 django_stubs_ext.monkeypatch()
@@ -46,7 +53,11 @@ with config_errors_exit():
     EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
     EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20, minimum=1)
     DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Callboard <callboard@localhost>")
-    SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+    # The port `make run` serves on; unless SITE_URL says otherwise, links point there.
+    PORT = env.int("PORT", default=8000, minimum=1, maximum=65535)
+    # Every absolute link (e-mails, API page links) starts here, never at the request's
+    # Host header.
+    SITE_URL = env.parsed("SITE_URL", parse_site_url, default=f"http://127.0.0.1:{PORT}")
     LOG_LEVEL = env.choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))
     CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="callboard")
     NUM_PROXIES = env.int("NUM_PROXIES", default=0, minimum=0)

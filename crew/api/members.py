@@ -24,6 +24,7 @@ from productions.api.serializers import MemberInput, MemberRoleInput
 from productions.invitations import member_invite
 from productions.models import Membership
 from productions.roles import Action
+from productions.selectors import memberships_for
 from productions.services import membership_change_role, membership_remove
 
 _NO_CONTENT = {204: None}
@@ -79,7 +80,7 @@ class MemberViewSet(ProductionScopedViewSet[Membership]):
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_base_queryset(self) -> QuerySet[Membership]:
-        return Membership.objects.select_related("user").order_by("role", "user__email", "id")
+        return memberships_for(access=self.access)
 
     def serialize(self, instances: Sequence[Membership]) -> list[Any]:
         """Member rows with their crew records (for the e-mail privacy rule), in one query."""

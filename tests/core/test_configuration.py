@@ -34,6 +34,11 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
         ("DATABASE_URL", "postgres://localhost:99999/callboard"),
         ("REDIS_URL", "http://localhost:6379"),
         ("EMAIL_PORT", "twenty-five"),
+        ("PORT", "eighty"),
+        ("PORT", "0"),
+        ("SITE_URL", "callboard.example"),
+        ("SITE_URL", "ftp://callboard.example"),
+        ("SITE_URL", "https://callboard.example/?next=x"),
     ],
 )
 def test_bad_value_stops_start_up_with_one_line_naming_the_variable(variable, value):
@@ -43,6 +48,25 @@ def test_bad_value_stops_start_up_with_one_line_naming_the_variable(variable, va
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith(f"callboard: configuration error: {variable}:")
+
+
+def _site_url(**env: str) -> str:
+    code = "from django.conf import settings; print(settings.SITE_URL)"
+    result = manage("shell", "--no-imports", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_in_development_site_url_follows_port():
+    # Links in e-mails (invitations, password resets) point where `make run` listens.
+    assert _site_url(PORT="8123", SITE_URL="") == "http://127.0.0.1:8123"
+    assert _site_url(PORT="", SITE_URL="") == "http://127.0.0.1:8000"
+
+
+def test_an_explicit_site_url_wins_over_port_without_its_trailing_slash():
+    assert _site_url(PORT="8123", SITE_URL="https://callboard.example/") == (
+        "https://callboard.example"
+    )
 
 
 def test_good_configuration_passes_the_system_check():

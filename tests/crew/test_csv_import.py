@@ -312,3 +312,55 @@ def test_a_file_holding_only_a_byte_order_mark_is_a_clear_error(client, producer
         {"file": SimpleUploadedFile("c.csv", b"\xef\xbb\xbf\r\n", content_type="text/csv")},
     )
     assert r.status_code == 400
+
+
+def test_a_header_wider_than_the_column_cap_is_refused_on_line_1(client, producer, production):
+    # 200,000 known column names (1.4 MB, under the 2 MB upload limit): a check that
+    # compares every column with every other would keep the worker busy for minutes.
+    header = ",".join(["name,position"] * 100_000)
+    before = _crew(production)
+
+    response = _upload(client, producer, production, f"{header}\nGus,Grip\n")
+
+    assert response.status_code == 400
+    assert _errors(response) == [
+        ("1", "", "The header names 200000 columns; a crew file has at most 100.")
+    ]
+    assert _crew(production) == before
+
+
+def test_a_row_wider_than_the_column_cap_is_refused_at_its_line(client, producer, production):
+    wide = ",".join(["x"] * 200_000)
+
+    response = _upload(client, producer, production, f"name,position\nGus,Grip\n{wide}\n")
+
+    assert response.status_code == 400
+    assert _errors(response) == [
+        ("3", "", "This line has 200000 cells; a crew file has at most 100 columns.")
+    ]
+
+
+def test_a_cell_longer_than_the_cap_is_refused_with_its_line_and_column(
+    client, producer, production
+):
+    notes = "n" * 20_000
+
+    response = _upload(client, producer, production, f"name,position,notes\nGus,Grip,{notes}\n")
+
+    assert response.status_code == 400
+    assert _errors(response) == [
+        ("2", "notes", "A cell holds at most 10000 characters; this one has 20000.")
+    ]
+
+
+@pytest.mark.parametrize("where", ["header", "row"])
+def test_a_cell_beyond_the_csv_reader_limit_is_refused_clearly(client, producer, production, where):
+    huge = "x" * 200_000  # more than Python's csv module reads in one field
+    content = f"{huge}\nGus\n" if where == "header" else f"name,position\nGus,{huge}\n"
+
+    response = _upload(client, producer, production, content)
+
+    assert response.status_code == 400
+    [(line, _column, message)] = _errors(response)
+    assert line == ("1" if where == "header" else "2")
+    assert message.startswith("A cell holds at most 10000 characters")

@@ -176,6 +176,37 @@ def test_members_list_is_readable_by_every_member(api_client, production):
     assert {row["user"] for row in body["results"]} >= {crew.pk}
 
 
+def test_the_members_list_is_ordered_by_role_then_name_never_by_the_hidden_email(
+    api_client, production
+):
+    # The names run opposite to the e-mails: an order by e-mail would give away which
+    # address belongs to whom, to members who may not see any of them.
+    viewer, _, _ = add_member(
+        production, "crew", user=make_user(name="Cai Crew", email="mm@example.test")
+    )
+    for name, email in [
+        ("Zed Zane", "aa@example.test"),
+        ("bea Baker", "yy@example.test"),
+        ("Ann Able", "zz@example.test"),
+    ]:
+        add_member(production, "crew", user=make_user(name=name, email=email))
+    add_member(production, "ad", user=make_user(name="Yan Assistant", email="ab@example.test"))
+    api_client.force_authenticate(viewer)
+
+    rows = api_client.get(members_url(production)).json()["results"]
+
+    producer = production.memberships.get(role="producer").user.name
+    assert [row["name"] for row in rows] == [
+        producer,
+        "Yan Assistant",
+        "Ann Able",
+        "bea Baker",
+        "Cai Crew",
+        "Zed Zane",
+    ]
+    assert [row for row in rows if "email" in row and row["user"] != viewer.pk] == []
+
+
 def test_member_patch_honours_if_match(api_client, production, producer):
     member, _, _ = add_member(production, "crew")
     membership = Membership.objects.get(production=production, user=member)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -41,6 +43,24 @@ def test_the_page_lists_members_with_their_roles(client, producer, production):
     assert "Pat Producer" in html
     assert '<option value="hod" selected>Department head</option>' in html
     assert "2 members" in html
+
+
+def test_the_page_lists_members_by_role_then_name_in_the_apis_order(client, producer, production):
+    for name, email in [
+        ("Zed Zane", "aa@example.test"),
+        ("", "ab@example.test"),  # never gave a name: after those who did
+        ("ann Able", "zz@example.test"),
+    ]:
+        add_member(production, "crew", user=make_user(name=name, email=email))
+    add_member(production, "hod", user=make_user(name="Yan Head", email="yy@example.test"))
+    client.force_login(producer)
+
+    html = client.get(_url("productions:members", production)).content.decode()
+    api = client.get(f"/api/v1/productions/{production.pk}/members/").json()["results"]
+
+    shown = re.findall(r'<li class="card" id="member-(\d+)">', html)
+    assert shown == [str(row["id"]) for row in api]
+    assert [row["name"] for row in api] == ["Pat Producer", "Yan Head", "ann Able", "Zed Zane", ""]
 
 
 def test_inviting_a_new_address_creates_the_account_membership_and_crew_record(

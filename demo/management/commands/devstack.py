@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -28,7 +27,7 @@ class Command(BaseCommand):
         if not options["no_demo"]:
             call_command("seed_demo")
 
-        port = os.environ.get("PORT", "8000")
+        port = settings.PORT  # SITE_URL, and so the links in e-mails, follow it
         python = sys.executable
         commands = {
             "web": [python, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
@@ -66,6 +65,8 @@ class Command(BaseCommand):
 
         url = f"http://127.0.0.1:{port}/"
         self.stdout.write(self.style.SUCCESS(f"\nCallboard is running at {url}"))
+        if f"{settings.SITE_URL}/" != url:
+            self.stdout.write(f"Links in e-mails point at SITE_URL: {settings.SITE_URL}/")
         self.stdout.write(f"Health: {url}healthz   API docs: {url}api/v1/docs/")
         if not options["no_demo"]:
             self.stdout.write(f"Demo logins (password {DEMO_PASSWORD!r}):")
