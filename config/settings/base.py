@@ -50,6 +50,7 @@ with config_errors_exit():
     LOG_LEVEL = env.choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))
     CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="callboard")
     NUM_PROXIES = env.int("NUM_PROXIES", default=0, minimum=0)
+    LOCKOUT_WINDOW_SECONDS = env.int("LOCKOUT_WINDOW_SECONDS", default=900, minimum=1)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -176,10 +177,17 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "core.api.exceptions.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"token_create": "10/min", "token_create_email": "10/min"},
     # How many proxies in front of the app add to X-Forwarded-For: the client address for
-    # throttling is read accordingly (0: the connection's own address; never the header).
+    # lockouts is read accordingly (0: the connection's own address; never the header).
     "NUM_PROXIES": NUM_PROXIES,
+}
+
+# Lockouts (accounts/lockout.py): failures per account and per client address allowed in
+# LOCKOUT_WINDOW_SECONDS; the login form and the API's token creation share "login".
+LOCKOUT_LIMITS = {
+    "login": {"account": 5, "address": 20},
+    "password_reset": {"account": 3, "address": 20},
+    "link": {"account": 10, "address": 20},
 }
 
 SPECTACULAR_SETTINGS = {
