@@ -112,6 +112,13 @@ def can_see_login_email(
     return sees_contacts_unshared(access, person, department_ids)
 
 
+def sees_every_login_email(access: Access) -> bool:
+    """Whether the viewer may be told that an address is already a member's login (or
+    already invited): those who see everyone's contacts. Others' invitations are made
+    without saying so (productions.invitations, ``reveal_membership``)."""
+    return access.can(Action.VIEW_ALL_CONTACTS)
+
+
 def email_holder_name(access: Access | None, person: Person) -> str | None:
     """Whether "that e-mail is taken" names who has it: their name only to a viewer who may
     see that person's e-mail anyway, else None ("Someone…", so trying addresses reveals

@@ -53,10 +53,10 @@ from crew.policies import (
     editable_person_fields,
     engagement_department_ids,
 )
-from crew.privacy import visible_fields, visible_fields_by_person
+from crew.privacy import sees_every_login_email, visible_fields, visible_fields_by_person
 from crew.services import crew_member_add, engagement_apply, engagement_save, person_save
 from productions.forms import add_service_errors
-from productions.invitations import member_invite
+from productions.invitations import invitation_create
 from productions.pages import page_context
 from productions.roles import Action, Role
 from productions.scoping import Access, production_access
@@ -328,7 +328,11 @@ def crew_add(request: HttpRequest, production_id: int) -> HttpResponse:
             add_service_errors(form, exc)
         else:
             person = engagement.person
-            names = {"name": person.name, "position": engagement.position, "email": person.email}
+            names = {
+                "name": person.name,
+                "position": engagement.position,
+                "email": form.cleaned_data["email"],
+            }
             if form.cleaned_data["account"] == CrewAddForm.INVITE:
                 added = _(
                     "%(name)s added as %(position)s; an invitation is on its way to %(email)s."
@@ -347,7 +351,11 @@ def crew_add(request: HttpRequest, production_id: int) -> HttpResponse:
 
 @transaction.atomic
 def _add_and_invite(request: HttpRequest, access: Access, form: CrewAddForm) -> Engagement:
-    """Both or neither: a failed invitation leaves no half-added person behind."""
+    """Both or neither: a failed invitation leaves no half-added person behind.
+
+    The log-in is the members page's invitation: they join (and their account is linked
+    to this crew record) only when they accept it.
+    """
     engagement = crew_member_add(
         production=access.production,
         person_fields=form.person_fields(),
@@ -355,14 +363,14 @@ def _add_and_invite(request: HttpRequest, access: Access, form: CrewAddForm) -> 
         access=access,
     )
     if form.cleaned_data["account"] == CrewAddForm.INVITE:
-        member_invite(
+        invitation_create(
             production=access.production,
             email=form.cleaned_data["email"],
             role=form.cleaned_data["role"],
             invited_by=_user(request),
             name=form.cleaned_data["name"],
+            reveal_membership=sees_every_login_email(access),
         )
-        engagement.person.refresh_from_db()
     return engagement
 
 

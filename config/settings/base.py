@@ -182,6 +182,9 @@ REST_FRAMEWORK = {
     "NUM_PROXIES": NUM_PROXIES,
 }
 
+# How long an invitation's link works (productions/invitations.py).
+INVITATION_VALID_DAYS = 14
+
 # Lockouts (accounts/lockout.py): failures per account and per client address allowed in
 # LOCKOUT_WINDOW_SECONDS; the login form and the API's token creation share "login".
 LOCKOUT_LIMITS = {
@@ -205,6 +208,7 @@ SPECTACULAR_SETTINGS = {
         "DeadlineStatusEnum": "crew.models.DeadlineStatus",
         "EngagementStatusEnum": "crew.models.EngagementStatus",
         "ImportStatusEnum": "scheduling.breakdown.models.ImportStatus",
+        "InvitationStatusEnum": "productions.models.InvitationStatus",
     },
     # Serve Swagger UI / Redoc from our own static files: no CDN needed on a closed network.
     "SWAGGER_UI_DIST": "SIDECAR",
