@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from accounts.urls import auth_urlpatterns
 from core import views as core_views
+from crew.email_views import email_confirm
 from crew.production_urls import urlpatterns as crew_production_pages
 from productions.invitation_views import invitation_page
 from productions.urls import urlpatterns as production_pages
@@ -15,6 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Under /accounts/: the service worker never keeps these pages (their links hold tokens).
     path("accounts/invitations/<str:token>/", invitation_page, name="invitation"),
+    path("accounts/confirm-email/<str:token>/", email_confirm, name="email-confirm"),
     path("accounts/", include(auth_urlpatterns)),
     path("account/", include("accounts.urls")),
     path("api/v1/", include(("config.api", "api"), namespace="api")),

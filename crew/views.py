@@ -31,6 +31,7 @@ from crew.csv_io import (
     crew_csv_export,
     crew_csv_import,
 )
+from crew.email_confirmation import pending_emails
 from crew.filters import CrewFilter
 from crew.forms import CrewAddForm, CrewImportForm, EngagementForm, OwnContactForm, PersonForm
 from crew.models import (
@@ -185,6 +186,9 @@ def person_page(request: HttpRequest, production_id: int, person_id: int) -> Htt
                 }
                 for engagement in engagements
             ],
+            pending_email=pending_emails(access, [person.pk]).get(person.pk)
+            if "email" in fields
+            else None,
             show_unavailability=can_see_unavailability(access, person),
             unavailabilities=list(person.unavailabilities.all()),
             show_reasons=can_see_unavailability_reason(access, person),
@@ -220,7 +224,16 @@ def person_edit(request: HttpRequest, production_id: int, person_id: int) -> Htt
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Details saved."))
+            asked = str(form.cleaned_data.get("email") or "").strip().lower()
+            if "email" in editable and asked and asked != person.email:
+                # The same words whether or not someone else has the address (crew.privacy).
+                saved = _(
+                    "Details saved. We sent a link to %(email)s: the address is saved once "
+                    "it is confirmed from there."
+                ) % {"email": asked}
+            else:
+                saved = _("Details saved.")
+            messages.success(request, saved)
             return redirect("crew:person", production_id=access.production.pk, person_id=person.pk)
     return render(
         request,
@@ -331,11 +344,18 @@ def crew_add(request: HttpRequest, production_id: int) -> HttpResponse:
             names = {
                 "name": person.name,
                 "position": engagement.position,
-                "email": form.cleaned_data["email"],
+                "email": str(form.cleaned_data["email"] or "").strip().lower(),
             }
+            waiting = bool(names["email"]) and person.email != names["email"]
             if form.cleaned_data["account"] == CrewAddForm.INVITE:
                 added = _(
                     "%(name)s added as %(position)s; an invitation is on its way to %(email)s."
+                )
+            elif waiting:
+                # The same words whether or not someone else has the address (crew.privacy).
+                added = _(
+                    "%(name)s added as %(position)s. We sent a link to %(email)s: the address "
+                    "is saved once it is confirmed from there."
                 )
             else:
                 added = _("%(name)s added as %(position)s.")

@@ -143,7 +143,11 @@ def test_a_department_head_adds_into_their_own_department_only(client, productio
     assert "Gaffer" not in page
     assert refused.status_code == 400
     assert accepted.status_code == 302
-    assert Person.objects.get(email="gus@example.test").engagements.get().department == grip
+    gus = Person.objects.get(production=production, name="Gus Grip")
+    assert gus.engagements.get().department == grip
+    # A department head's address waits for its owner's confirmation (crew.privacy).
+    assert gus.email == ""
+    assert gus.email_confirmations.get().email == "gus@example.test"
 
 
 def test_a_department_head_may_invite_only_as_crew(client, production):
