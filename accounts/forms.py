@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import (
     AuthenticationForm,
     PasswordChangeForm,
@@ -22,31 +23,41 @@ from core.background import enqueue_after_commit
 from core.tasks import send_email
 
 
-class LockoutAuthenticationForm(AuthenticationForm):
-    """The login form, locked out after too many failures (accounts.lockout, "login").
+class _Lockout:
+    """The "login" lockout (accounts.lockout) for a Django authentication form.
 
     A locked-out attempt is refused before the password is checked, so even the right
-    password waits for the lockout to end. ``refusal`` holds it, for the view's
-    429 and Retry-After.
+    password waits for the lockout to end. ``refusal`` holds it, for the view's 429 and
+    Retry-After.
     """
 
     refusal: lockout.Attempt | None = None
+    request: HttpRequest | None
+    cleaned_data: dict[str, Any]
 
     def clean(self) -> dict[str, Any]:
         email, password = self.cleaned_data.get("username"), self.cleaned_data.get("password")
         if not email or not password or self.request is None:
-            return super().clean()
+            return super().clean()  # type: ignore[misc,no-any-return]
         attempt = lockout.attempt("login", request=self.request, account=email)
         if not attempt.allowed:
             self.refusal = attempt
             raise ValidationError(attempt.message(), code="locked")
         try:
-            cleaned = super().clean()
+            cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]
         except ValidationError:
             attempt.failed()
             raise
         attempt.succeeded()
         return cleaned
+
+
+class LockoutAuthenticationForm(_Lockout, AuthenticationForm):
+    """The login form."""
+
+
+class LockoutAdminAuthenticationForm(_Lockout, AdminAuthenticationForm):
+    """The admin's login form: the same lockout, or it would be a way around it."""
 
 
 class QueuedPasswordResetForm(PasswordResetForm):

@@ -9,7 +9,7 @@ what another address (an attacker's) has run up against the same account.
 
 Scopes (``settings.LOCKOUT_LIMITS``):
 
-- ``login``: the login form and the API's token creation, one budget for both.
+- ``login``: the login form, the admin's login and the API's token creation, one budget.
 - ``password_reset``: asking for a reset e-mail (every request counts).
 - ``link``: opening a set-password or invitation link that does not work.
 

@@ -267,3 +267,22 @@ def test_the_counter_itself_lets_exactly_the_limit_through_under_contention():
         thread.join()
 
     assert allowed.count(True) == 5
+
+
+def test_the_admin_login_shares_the_lockout(client, dana):
+    for _ in range(5):
+        login(client, dana.email, "wrong")
+
+    response = client.post(
+        "/admin/login/?next=/admin/", {"username": dana.email, "password": PASSWORD}
+    )
+
+    assert LOCKED in response.content.decode()
+    assert not logged_in(client)
+
+
+def test_guessing_through_the_admin_login_counts_too(client, dana):
+    for _ in range(5):
+        client.post("/admin/login/?next=/admin/", {"username": dana.email, "password": "wrong"})
+
+    assert login(client, dana.email, PASSWORD).status_code == 429
