@@ -2,7 +2,11 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import LockoutAdminAuthenticationForm
 from accounts.models import ApiToken, User
+
+# The admin's login is a way in too: it shares the login form's lockout.
+admin.site.login_form = LockoutAdminAuthenticationForm
 
 
 @admin.register(User)

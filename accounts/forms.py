@@ -5,17 +5,63 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from accounts import lockout
 from accounts.locale import user_language
 from accounts.models import User, time_zone_choices
 from accounts.services import api_tokens_revoke_all
 from core.background import enqueue_after_commit
 from core.links import absolute_url
 from core.tasks import send_email
+
+
+class _Lockout:
+    """The "login" lockout (accounts.lockout) for a Django authentication form.
+
+    A locked-out attempt is refused before the password is checked, so even the right
+    password waits for the lockout to end. ``refusal`` holds it, for the view's 429 and
+    Retry-After.
+    """
+
+    refusal: lockout.Attempt | None = None
+    request: HttpRequest | None
+    cleaned_data: dict[str, Any]
+
+    def clean(self) -> dict[str, Any]:
+        email, password = self.cleaned_data.get("username"), self.cleaned_data.get("password")
+        if not email or not password or self.request is None:
+            return super().clean()  # type: ignore[misc,no-any-return]
+        attempt = lockout.attempt("login", request=self.request, account=email)
+        if not attempt.allowed:
+            self.refusal = attempt
+            raise ValidationError(attempt.message(), code="locked")
+        try:
+            cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]
+        except ValidationError:
+            attempt.failed()
+            raise
+        attempt.succeeded()
+        return cleaned
+
+
+class LockoutAuthenticationForm(_Lockout, AuthenticationForm):
+    """The login form."""
+
+
+class LockoutAdminAuthenticationForm(_Lockout, AdminAuthenticationForm):
+    """The admin's login form: the same lockout, or it would be a way around it."""
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
@@ -25,7 +71,26 @@ class QueuedPasswordResetForm(PasswordResetForm):
     were invited and whose set-password link expired before they used it. The e-mail is
     in the account holder's language, whoever asked for it, and its link is on SITE_URL
     (core.links), never on the Host header of the request that asked for it.
+
+    Requests are limited per address typed and per client (accounts.lockout,
+    "password_reset"): every request counts, whether the address has an account or not.
     """
+
+    refusal: lockout.Attempt | None = None
+
+    def __init__(self, *args: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        email = cleaned.get("email")
+        if email and self.request is not None:
+            attempt = lockout.attempt("password_reset", request=self.request, account=email)
+            if not attempt.allowed:
+                self.refusal = attempt
+                raise ValidationError(attempt.message("requests"), code="locked")
+        return cleaned
 
     def get_users(self, email: str) -> Any:
         return User.objects.filter(email__iexact=email.strip(), is_active=True)

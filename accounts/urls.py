@@ -2,11 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from accounts import views
-from accounts.forms import (
-    QueuedPasswordResetForm,
-    TokenRevokingPasswordChangeForm,
-    TokenRevokingSetPasswordForm,
-)
+from accounts.forms import TokenRevokingPasswordChangeForm
 
 app_name = "accounts"
 
@@ -18,11 +14,11 @@ urlpatterns = [
 
 # Django's own auth views under their usual names (login, logout, password_reset, …).
 auth_urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        views.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(
@@ -32,7 +28,7 @@ auth_urlpatterns = [
     ),
     path(
         "reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(form_class=TokenRevokingSetPasswordForm),
+        views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(

@@ -3,7 +3,9 @@ from django.urls import include, path
 
 from accounts.urls import auth_urlpatterns
 from core import views as core_views
+from crew.email_views import email_confirm
 from crew.production_urls import urlpatterns as crew_production_pages
+from productions.invitation_views import invitation_page
 from productions.urls import urlpatterns as production_pages
 
 urlpatterns = [
@@ -12,6 +14,9 @@ urlpatterns = [
     path("sw.js", core_views.service_worker, name="service-worker"),
     path("offline/", core_views.offline, name="offline"),
     path("admin/", admin.site.urls),
+    # Under /accounts/: the service worker never keeps these pages (their links hold tokens).
+    path("accounts/invitations/<str:token>/", invitation_page, name="invitation"),
+    path("accounts/confirm-email/<str:token>/", email_confirm, name="email-confirm"),
     path("accounts/", include(auth_urlpatterns)),
     path("account/", include("accounts.urls")),
     path("api/v1/", include(("config.api", "api"), namespace="api")),

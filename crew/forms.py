@@ -176,7 +176,7 @@ class CrewAddForm(_RegionMixin, EngagementFieldsMixin):
         label=_("Log-in"),
         choices=[
             (NO_ACCOUNT, _("No account: they get their calls by e-mail or text")),
-            (INVITE, _("Invite to log in: send an e-mail with a link to choose a password")),
+            (INVITE, _("Invite to log in: send an e-mail with a link to accept and join")),
         ],
         initial=NO_ACCOUNT,
         widget=forms.RadioSelect,

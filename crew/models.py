@@ -190,6 +190,53 @@ class Engagement(models.Model):
         return f"{self.person} — {self.position}"
 
 
+class EmailConfirmationStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for confirmation")
+    CONFIRMED = "confirmed", _("Confirmed")
+    TAKEN = "taken", _("Confirmed, but another crew record has the address")
+    REPLACED = "replaced", _("Replaced")
+
+
+class EmailConfirmation(models.Model):
+    """An address typed for a crew record, saved only once its owner confirms it.
+
+    For writers who do not see everyone's e-mail (crew.privacy): writing the address at
+    once would tell them whether someone they may not see has it. The link's token is
+    stored as its SHA-256 hash (crew.email_confirmation).
+    """
+
+    production = models.ForeignKey(
+        Production, on_delete=models.CASCADE, related_name="email_confirmations"
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="email_confirmations")
+    email = models.EmailField(_("e-mail"))
+    status = models.CharField(
+        max_length=10,
+        choices=EmailConfirmationStatus.choices,
+        default=EmailConfirmationStatus.PENDING,
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["person", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.person}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+
 class Character(models.Model):
     """A character in the script; its cast ID (1 = the lead) is how sheets list cast."""
 

@@ -7,6 +7,11 @@
   producers and ADs.
 - The login e-mail of a member (their account's, not their crew record's): the member,
   and those who see their contacts whatever they chose to share.
+- A taken e-mail: no answer may tell a viewer that an address they may not see is on the
+  production. A clash is reported (naming the holder) only to a viewer who may see the
+  holder's e-mail. Anyone who does not see everyone's e-mail has an address they type
+  for a crew record (their own, or a new person's) confirmed by its owner before it is
+  saved, whether or not someone has it; so the answer cannot depend on that.
 Fields a viewer may not see are left out entirely, never sent blank. What a viewer may
 *do* (edit, engage, change dates) is crew.policies'.
 """
@@ -112,13 +117,48 @@ def can_see_login_email(
     return sees_contacts_unshared(access, person, department_ids)
 
 
+def sees_everyones_contacts(access: Access) -> bool:
+    return access.can(Action.VIEW_ALL_CONTACTS)
+
+
+def sees_every_login_email(access: Access) -> bool:
+    """Whether the viewer may be told that an address is already a member's login (or
+    already invited): those who see everyone's contacts. Others' invitations are made
+    without saying so (productions.invitations, ``reveal_membership``)."""
+    return sees_everyones_contacts(access)
+
+
+def email_waits_for_its_owner(access: Access | None) -> bool:
+    """Whether an address this viewer types for a crew record is saved only once its owner
+    confirms it: for everyone who does not see every e-mail on the production.
+
+    Writing it at once would answer "taken" or "saved" depending on whether someone they
+    may not see has it. Writes with no viewer (the demo) and by those who see every
+    e-mail are saved at once.
+    """
+    return access is not None and not sees_everyones_contacts(access)
+
+
+def may_be_told_email_holder(access: Access | None, holder: Person) -> bool:
+    """Whether a write that clashes with ``holder``'s e-mail may say so, naming them: to a
+    viewer who may see that e-mail anyway, and to writes with no viewer."""
+    return access is None or "email" in person_visible_fields(access, holder)
+
+
 def email_holder_name(access: Access | None, person: Person) -> str | None:
     """Whether "that e-mail is taken" names who has it: their name only to a viewer who may
-    see that person's e-mail anyway, else None ("Someone…", so trying addresses reveals
-    nobody)."""
-    if access is not None and "email" in person_visible_fields(access, person):
+    see that person's e-mail anyway, else None ("Someone…": only writes with no viewer,
+    such as the demo, get that far without the right to know)."""
+    if access is not None and may_be_told_email_holder(access, person):
         return person.name
     return None
+
+
+def sees_email_clash(access: Access) -> bool:
+    """Whether the viewer is told that an address confirmed by its owner could not be
+    saved because another crew record has it (producers resolve it). Anyone else sees it
+    still waiting for confirmation until it expires, as an unanswered one would."""
+    return sees_everyones_contacts(access)
 
 
 def visible_fields_by_person(

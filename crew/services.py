@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Max, ProtectedError, Q, RestrictedError
 from django.utils.translation import gettext as _
@@ -19,10 +20,15 @@ from django.utils.translation import ngettext
 
 from accounts.models import User
 from crew.defaults import DEFAULT_DEPARTMENTS
+from crew.email_confirmation import (
+    email_confirmation_claim,
+    email_confirmation_request,
+    email_confirmations_replace,
+)
 from crew.formats import period_label
 from crew.models import Character, Department, Engagement, Person, Position, Unavailability
 from crew.phones import default_phone_region, normalise_phone
-from crew.privacy import email_holder_name
+from crew.privacy import email_holder_name, email_waits_for_its_owner, may_be_told_email_holder
 from productions.models import Production
 from productions.scoping import Access
 
@@ -93,6 +99,9 @@ def person_for_user(*, production: Production, user: User) -> Person:
         person.user = user
         person.save(update_fields=["user"])
         return person
+    person = email_confirmation_claim(production=production, user=user)
+    if person is not None:
+        return person
     return Person.objects.create(
         production=production,
         user=user,
@@ -130,14 +139,18 @@ def _normalise_person(person: Person) -> dict[str, list[str]]:
     return errors
 
 
-def _email_taken(person: Person, access: Access | None) -> list[str]:
-    if not person.email:
-        return []
-    holder = (
-        Person.objects.filter(production_id=person.production_id, email__iexact=person.email)
+def _email_holder(person: Person, email: str) -> Person | None:
+    if not email:
+        return None
+    return (
+        Person.objects.filter(production_id=person.production_id, email__iexact=email)
         .exclude(pk=person.pk)
         .first()
     )
+
+
+def _email_taken(person: Person, access: Access | None) -> list[str]:
+    holder = _email_holder(person, person.email)
     if holder is None:
         return []
     name = email_holder_name(access, holder)
@@ -146,17 +159,45 @@ def _email_taken(person: Person, access: Access | None) -> list[str]:
     return [_("%(name)s on this production already has that e-mail.") % {"name": name}]
 
 
+def _email_for_its_owner(
+    person: Person, access: Access | None, fields: dict[str, Any]
+) -> str | None:
+    """The address typed, when it must wait for its owner's confirmation (crew.privacy):
+    a new address from a viewer who does not see every e-mail, unless someone they may
+    see has it (then it is reported as taken, naming them)."""
+    if "email" not in fields or not email_waits_for_its_owner(access):
+        return None
+    email = str(fields["email"] or "").strip().lower()
+    if not email or email == (person.email or "").strip().lower():
+        return None
+    holder = _email_holder(person, email)
+    if holder is not None and may_be_told_email_holder(access, holder):
+        return None
+    return email
+
+
 def person_save(*, person: Person, access: Access | None = None, **fields: Any) -> Person:
     """Create or change a person; every bad field is reported at once, on that field.
 
-    ``access``: the viewer, if any. An e-mail someone else on the production has names
-    them only to a viewer who may see their e-mail (crew.privacy).
+    ``access``: the viewer, if any. A taken e-mail names its holder only to a viewer who
+    may see their e-mail; a viewer who does not see every e-mail has a new address
+    confirmed by its owner before it is saved (``crew.email_confirmation``), whether or
+    not someone has it, so that the answer does not tell (crew.privacy). Compare the
+    address asked for with ``person.email`` afterwards to know which happened.
     """
+    waiting = _email_for_its_owner(person, access, fields)
+    previous_email = (person.email or "").strip().lower()
     for name, value in fields.items():
-        if name in PERSON_FIELDS:
+        if name in PERSON_FIELDS and not (name == "email" and waiting is not None):
             setattr(person, name, value)
     errors = _normalise_person(person)
-    if taken := _email_taken(person, access):
+    if waiting is not None:
+        try:
+            Person._meta.get_field("email").run_validators(waiting)
+            validate_email(waiting)
+        except ValidationError as exc:
+            errors["email"] = exc.messages
+    elif taken := _email_taken(person, access):
         errors["email"] = taken
     try:
         # Fields already found wrong are left out: their checks would only repeat the
@@ -167,7 +208,14 @@ def person_save(*, person: Person, access: Access | None = None, **fields: Any) 
             errors.setdefault(name, []).extend(messages)
     if errors:
         raise ValidationError(errors)
+    email_changed = person.pk is not None and person.email != previous_email
     person.save()
+    if waiting is not None:
+        email_confirmation_request(
+            person=person, email=waiting, requested_by=access.user if access else None
+        )
+    elif email_changed:
+        email_confirmations_replace(person=person)
     return person
 
 

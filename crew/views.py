@@ -31,6 +31,7 @@ from crew.csv_io import (
     crew_csv_export,
     crew_csv_import,
 )
+from crew.email_confirmation import pending_emails
 from crew.filters import CrewFilter
 from crew.forms import CrewAddForm, CrewImportForm, EngagementForm, OwnContactForm, PersonForm
 from crew.models import (
@@ -53,10 +54,10 @@ from crew.policies import (
     editable_person_fields,
     engagement_department_ids,
 )
-from crew.privacy import visible_fields, visible_fields_by_person
+from crew.privacy import sees_every_login_email, visible_fields, visible_fields_by_person
 from crew.services import crew_member_add, engagement_apply, engagement_save, person_save
 from productions.forms import add_service_errors
-from productions.invitations import member_invite
+from productions.invitations import invitation_create
 from productions.pages import page_context
 from productions.roles import Action, Role
 from productions.scoping import Access, production_access
@@ -185,6 +186,9 @@ def person_page(request: HttpRequest, production_id: int, person_id: int) -> Htt
                 }
                 for engagement in engagements
             ],
+            pending_email=pending_emails(access, [person.pk]).get(person.pk)
+            if "email" in fields
+            else None,
             show_unavailability=can_see_unavailability(access, person),
             unavailabilities=list(person.unavailabilities.all()),
             show_reasons=can_see_unavailability_reason(access, person),
@@ -220,7 +224,16 @@ def person_edit(request: HttpRequest, production_id: int, person_id: int) -> Htt
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Details saved."))
+            asked = str(form.cleaned_data.get("email") or "").strip().lower()
+            if "email" in editable and asked and asked != person.email:
+                # The same words whether or not someone else has the address (crew.privacy).
+                saved = _(
+                    "Details saved. We sent a link to %(email)s: the address is saved once "
+                    "it is confirmed from there."
+                ) % {"email": asked}
+            else:
+                saved = _("Details saved.")
+            messages.success(request, saved)
             return redirect("crew:person", production_id=access.production.pk, person_id=person.pk)
     return render(
         request,
@@ -328,10 +341,21 @@ def crew_add(request: HttpRequest, production_id: int) -> HttpResponse:
             add_service_errors(form, exc)
         else:
             person = engagement.person
-            names = {"name": person.name, "position": engagement.position, "email": person.email}
+            names = {
+                "name": person.name,
+                "position": engagement.position,
+                "email": str(form.cleaned_data["email"] or "").strip().lower(),
+            }
+            waiting = bool(names["email"]) and person.email != names["email"]
             if form.cleaned_data["account"] == CrewAddForm.INVITE:
                 added = _(
                     "%(name)s added as %(position)s; an invitation is on its way to %(email)s."
+                )
+            elif waiting:
+                # The same words whether or not someone else has the address (crew.privacy).
+                added = _(
+                    "%(name)s added as %(position)s. We sent a link to %(email)s: the address "
+                    "is saved once it is confirmed from there."
                 )
             else:
                 added = _("%(name)s added as %(position)s.")
@@ -347,7 +371,11 @@ def crew_add(request: HttpRequest, production_id: int) -> HttpResponse:
 
 @transaction.atomic
 def _add_and_invite(request: HttpRequest, access: Access, form: CrewAddForm) -> Engagement:
-    """Both or neither: a failed invitation leaves no half-added person behind."""
+    """Both or neither: a failed invitation leaves no half-added person behind.
+
+    The log-in is the members page's invitation: they join (and their account is linked
+    to this crew record) only when they accept it.
+    """
     engagement = crew_member_add(
         production=access.production,
         person_fields=form.person_fields(),
@@ -355,14 +383,14 @@ def _add_and_invite(request: HttpRequest, access: Access, form: CrewAddForm) -> 
         access=access,
     )
     if form.cleaned_data["account"] == CrewAddForm.INVITE:
-        member_invite(
+        invitation_create(
             production=access.production,
             email=form.cleaned_data["email"],
             role=form.cleaned_data["role"],
             invited_by=_user(request),
             name=form.cleaned_data["name"],
+            reveal_membership=sees_every_login_email(access),
         )
-        engagement.person.refresh_from_db()
     return engagement
 
 

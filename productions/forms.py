@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from django import forms
+from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import QuerySet
@@ -264,10 +265,21 @@ class CoProducerForm(forms.ModelForm[CoProducer]):
 class MemberInviteForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"))
     name = forms.CharField(
-        label=_("Name"), max_length=150, required=False, help_text=_("For a new account.")
+        label=_("Name"),
+        max_length=150,
+        required=False,
+        help_text=_("How the list of invitations names them until they accept."),
     )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.CREW)
 
 
 class MemberRoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class InvitationAccountForm(SetPasswordForm):  # type: ignore[type-arg]
+    """A new account for an invited address: a name and a password (checked against the
+    site's password rules, as on every set-password page)."""
+
+    name = forms.CharField(label=_("Your name"), max_length=150)
+    field_order = ["name", "new_password1", "new_password2"]

@@ -9,6 +9,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -259,3 +261,67 @@ class ProductionDataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.production_id}: {self.version}"
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    CANCELLED = "cancelled", _("Cancelled")
+    EXPIRED = "expired", _("Expired")
+
+
+class Invitation(models.Model):
+    """An offer to join a production with a role, which only its invitee can accept.
+
+    It holds only what the inviter typed (e-mail, name, role): nothing about any account
+    that may have the address, until the invitee accepts (productions.invitations). The
+    link's token is stored as its SHA-256 hash; a resend replaces it.
+    """
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail"), max_length=254)
+    name = models.CharField(max_length=150, blank=True)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.CREW)
+    status = models.CharField(
+        max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.PENDING
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["production", "-sent_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                "production",
+                Lower("email"),
+                condition=Q(status="pending"),
+                name="invitation_one_pending_per_email",
+                violation_error_message=_("An invitation to this address is already waiting."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return gettext("Invitation of %(email)s to %(production)s") % {
+            "email": self.email,
+            "production": self.production,
+        }
+
+    @property
+    def is_expired(self) -> bool:
+        return self.status == InvitationStatus.EXPIRED or (
+            self.status == InvitationStatus.PENDING and self.expires_at <= timezone.now()
+        )
+
+    @property
+    def current_status(self) -> str:
+        """The status as of now: a pending invitation past its date has expired."""
+        return InvitationStatus.EXPIRED.value if self.is_expired else self.status

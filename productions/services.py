@@ -84,17 +84,17 @@ def membership_add(*, production: Production, user: User, role: str) -> Membersh
         }
         raise ValidationError({"role": [message]})
     if Membership.objects.filter(production=production, user=user).exists():
-        raise ValidationError({"email": [_already_member(user)]})
+        raise ValidationError({"email": [already_member_message(user.email)]})
     try:
         with transaction.atomic():
             membership = Membership.objects.create(production=production, user=user, role=role)
     except IntegrityError:
-        raise ValidationError({"email": [_already_member(user)]}) from None
+        raise ValidationError({"email": [already_member_message(user.email)]}) from None
     return membership
 
 
-def _already_member(user: User) -> str:
-    return _("%(email)s is already a member of this production.") % {"email": user.email}
+def already_member_message(email: str) -> str:
+    return _("%(email)s is already a member of this production.") % {"email": email}
 
 
 @transaction.atomic

@@ -21,6 +21,16 @@ urlpatterns = [
     path("<int:production_id>/members/", views.member_list, name="members"),
     path("<int:production_id>/members/invite/", views.member_add, name="member-invite"),
     path(
+        "<int:production_id>/members/invitations/<int:invitation_id>/resend/",
+        views.invitation_resend_view,
+        name="invitation-resend",
+    ),
+    path(
+        "<int:production_id>/members/invitations/<int:invitation_id>/cancel/",
+        views.invitation_cancel_view,
+        name="invitation-cancel",
+    ),
+    path(
         "<int:production_id>/members/<int:membership_id>/role/",
         views.member_role,
         name="member-role",

@@ -24,8 +24,8 @@ from productions.forms import (
     ProductionSettingsForm,
     add_service_errors,
 )
-from productions.invitations import member_invite
-from productions.models import CoProducer, Membership, Production
+from productions.invitations import invitation_cancel, invitation_create, invitation_resend
+from productions.models import CoProducer, Invitation, InvitationStatus, Membership, Production
 from productions.pages import page_context
 from productions.roles import Action, Role
 from productions.scoping import Access, production_access
@@ -178,6 +178,12 @@ def _members_page(
             access,
             "members",
             memberships=memberships,
+            invitations=list(
+                Invitation.objects.for_access(access)
+                .filter(status__in=[InvitationStatus.PENDING, InvitationStatus.EXPIRED])
+                .select_related("invited_by")
+                .order_by("-sent_at", "id")
+            ),
             invite_form=invite_form or MemberInviteForm(),
             role_choices=Role.choices,
             producer_count=sum(m.role == Role.PRODUCER for m in memberships),
@@ -194,12 +200,13 @@ def member_list(request: HttpRequest, production_id: int) -> HttpResponse:
 
 @require_POST
 def member_add(request: HttpRequest, production_id: int) -> HttpResponse:
+    """Invite someone: the answer is the same whether their address has an account."""
     access = production_access(request.user, production_id)
     access.require(Action.MANAGE_MEMBERS)
     form = MemberInviteForm(request.POST)
     if form.is_valid():
         try:
-            membership = member_invite(
+            invitation = invitation_create(
                 production=access.production,
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
@@ -211,11 +218,50 @@ def member_add(request: HttpRequest, production_id: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Invitation sent to %(email)s as %(role)s.")
-                % {"email": membership.user.email, "role": membership.get_role_display()},
+                _("Invitation sent to %(email)s as %(role)s. They join once they accept it.")
+                % {"email": invitation.email, "role": invitation.get_role_display()},
             )
             return redirect("productions:members", production_id=access.production.pk)
     return _members_page(request, access, invite_form=form, status=400)
+
+
+def _invitation(access: Access, invitation_id: int) -> Invitation:
+    return access.get_object_or_404(Invitation, invitation_id, action=Action.MANAGE_MEMBERS)
+
+
+@require_POST
+def invitation_resend_view(
+    request: HttpRequest, production_id: int, invitation_id: int
+) -> HttpResponse:
+    access = production_access(request.user, production_id)
+    invitation = _invitation(access, invitation_id)
+    try:
+        invitation_resend(invitation=invitation)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("Invitation sent again to %(email)s.") % {"email": invitation.email}
+        )
+    return redirect("productions:members", production_id=access.production.pk)
+
+
+@require_POST
+def invitation_cancel_view(
+    request: HttpRequest, production_id: int, invitation_id: int
+) -> HttpResponse:
+    access = production_access(request.user, production_id)
+    invitation = _invitation(access, invitation_id)
+    try:
+        invitation_cancel(invitation=invitation)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email},
+        )
+    return redirect("productions:members", production_id=access.production.pk)
 
 
 def _membership(access: Access, membership_id: int) -> Membership:

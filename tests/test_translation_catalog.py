@@ -42,7 +42,7 @@ _FRENCH: dict[str, str | tuple[str, str]] = {
         "En tant que %(role)s sur cette production, vous ne pouvez pas %(action)s."
     ),
     "manage production": "gérer la production",  # msgctxt "you may not …"
-    "You're on %(production)s": "Vous êtes sur %(production)s",
+    "Invitation to %(production)s": "Invitation à %(production)s",
 }
 #: Modules whose messages were marked in Python: each gives the catalogue something.
 _PYTHON_SOURCES = (
@@ -197,4 +197,4 @@ def test_the_catalogue_compiles_and_a_french_user_sees_french(
         f"/productions/{production.pk}/members/invite/",
         {"email": "dp@example.test", "name": "", "role": "crew"},
     )
-    assert invited == ["Vous êtes sur Harbour Lights"]
+    assert invited == ["Invitation à Harbour Lights"]

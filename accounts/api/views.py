@@ -7,10 +7,12 @@ from django.contrib.auth import authenticate
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, serializers, status, viewsets
+from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from accounts import lockout
 from accounts.api.serializers import (
     NewTokenSerializer,
     TokenCreateSerializer,
@@ -18,16 +20,29 @@ from accounts.api.serializers import (
 )
 from accounts.models import ApiToken, User
 from accounts.services import api_token_create, api_token_revoke
-from accounts.throttles import TokenCreateByAddressThrottle, TokenCreateByEmailThrottle
+
+
+class LockedOut(APIException):
+    """429 with Retry-After: too many failed attempts (accounts.lockout)."""
+
+    status_code = status.HTTP_429_TOO_MANY_REQUESTS
+    default_code = "throttled"
+
+    def __init__(self, attempt: lockout.Attempt) -> None:
+        super().__init__(attempt.message())
+        self.wait = attempt.retry_after
 
 
 class TokenViewSet(
     mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet[ApiToken]
 ):
-    """Personal API tokens. Create one with e-mail and password; the value is shown once."""
+    """Personal API tokens. Create one with e-mail and password; the value is shown once.
+
+    Creation shares the login form's lockout: 5 failures per account and 20 per client
+    address in 15 minutes, then 429 with Retry-After until the lockout ends.
+    """
 
     serializer_class = TokenSerializer
-    throttle_scope = "token_create"
 
     def get_queryset(self) -> Any:
         return ApiToken.objects.filter(user_id=cast(User, self.request.user).pk)
@@ -37,11 +52,6 @@ class TokenViewSet(
             return [permissions.AllowAny()]
         return super().get_permissions()
 
-    def get_throttles(self) -> list[Any]:
-        if self.action != "create":
-            return []
-        return [TokenCreateByAddressThrottle(), TokenCreateByEmailThrottle()]
-
     def get_serializer_class(self) -> type[BaseSerializer[Any]]:
         return TokenCreateSerializer if self.action == "create" else TokenSerializer
 
@@ -49,15 +59,19 @@ class TokenViewSet(
     def create(self, request: Request) -> Response:
         payload = TokenCreateSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
+        email = payload.validated_data["email"]
+        attempt = lockout.attempt("login", request=request._request, account=email)
+        if not attempt.allowed:
+            raise LockedOut(attempt)
         user = authenticate(
-            request._request,
-            email=payload.validated_data["email"],
-            password=payload.validated_data["password"],
+            request._request, email=email, password=payload.validated_data["password"]
         )
         if not isinstance(user, User):
+            attempt.failed()
             raise serializers.ValidationError(
                 {"non_field_errors": [_("Invalid e-mail or password.")]}
             )
+        attempt.succeeded()
         token, raw = api_token_create(user=user, name=payload.validated_data["name"])
         data = {**TokenSerializer(token).data, "token": raw}
         return Response(data, status=status.HTTP_201_CREATED)

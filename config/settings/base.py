@@ -65,6 +65,7 @@ with config_errors_exit():
     # anonymous callers may ask this often per address and minute (0: no limit).
     HEALTHZ_WORKER_TTL = env.int("HEALTHZ_WORKER_TTL", default=30, minimum=2)
     HEALTHZ_RATE_PER_MINUTE = env.int("HEALTHZ_RATE_PER_MINUTE", default=60, minimum=0)
+    LOCKOUT_WINDOW_SECONDS = env.int("LOCKOUT_WINDOW_SECONDS", default=900, minimum=1)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -266,11 +267,20 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "core.api.exceptions.exception_handler",
-    # Both token throttles (per address, per e-mail): 10 a minute.
-    "DEFAULT_THROTTLE_RATES": dict.fromkeys(("token_create", "token_create_email"), "10/min"),
     # How many proxies in front of the app add to X-Forwarded-For: the client address for
-    # throttling is read accordingly (0: the connection's own address; never the header).
+    # lockouts is read accordingly (0: the connection's own address; never the header).
     "NUM_PROXIES": NUM_PROXIES,
+}
+
+# How long an invitation's link works (productions/invitations.py).
+INVITATION_VALID_DAYS = 14
+
+# Lockouts (accounts/lockout.py): failures per account and per client address allowed in
+# LOCKOUT_WINDOW_SECONDS; the login form and the API's token creation share "login".
+LOCKOUT_LIMITS = {
+    "login": {"account": 5, "address": 20},
+    "password_reset": {"account": 3, "address": 20},
+    "link": {"account": 10, "address": 20},
 }
 
 SPECTACULAR_SETTINGS = {
@@ -288,6 +298,7 @@ SPECTACULAR_SETTINGS = {
         "DeadlineStatusEnum": "crew.models.DeadlineStatus",
         "EngagementStatusEnum": "crew.models.EngagementStatus",
         "ImportStatusEnum": "scheduling.breakdown.models.ImportStatus",
+        "InvitationStatusEnum": "productions.models.InvitationStatus",
     },
     # Serve Swagger UI / Redoc from our own static files: no CDN needed on a closed network.
     "SWAGGER_UI_DIST": "SIDECAR",

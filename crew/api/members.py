@@ -20,8 +20,8 @@ from accounts.models import User
 from crew.models import Engagement, Person
 from crew.privacy import can_see_login_email
 from productions.api.base import ProductionScopedViewSet, write_actions
-from productions.api.serializers import MemberInput, MemberRoleInput
-from productions.invitations import member_invite
+from productions.api.serializers import InvitationSerializer, MemberInput, MemberRoleInput
+from productions.invitations import invitation_create
 from productions.models import Membership
 from productions.roles import Action
 from productions.selectors import memberships_for
@@ -70,8 +70,9 @@ class MemberSerializer(serializers.ModelSerializer[Membership]):
 class MemberViewSet(ProductionScopedViewSet[Membership]):
     """Who is on the production and in what role. Read: members; write: producers.
 
-    POST invites by e-mail (creating the account if needed; the e-mail is sent after
-    commit). A production keeps at least one producer.
+    POST invites by e-mail and answers with the invitation (201): the same answer whether
+    the address has an account or not. The invitee joins when they accept the link they
+    are e-mailed (see ``…/invitations/``). A production keeps at least one producer.
     """
 
     queryset = Membership.objects.all()
@@ -102,18 +103,18 @@ class MemberViewSet(ProductionScopedViewSet[Membership]):
         }
         return list(MemberSerializer(instances, many=True, context=context).data)
 
-    @extend_schema(request=MemberInput, responses={201: MemberSerializer})
+    @extend_schema(request=MemberInput, responses={201: InvitationSerializer})
     def create(self, request: Request, production_id: int) -> Response:
         payload = MemberInput(data=request.data)
         payload.is_valid(raise_exception=True)
-        membership = member_invite(
+        invitation = invitation_create(
             production=self.access.production,
             invited_by=_user(request),
             email=payload.validated_data["email"],
             role=payload.validated_data["role"],
             name=payload.validated_data.get("name", ""),
         )
-        return Response(self.representation(membership), status=status.HTTP_201_CREATED)
+        return Response(InvitationSerializer(invitation).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=MemberRoleInput, responses=MemberSerializer)
     def partial_update(self, request: Request, production_id: int, pk: str) -> Response:

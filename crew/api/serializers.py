@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+from rest_framework.fields import SkipField
 
 from crew.models import (
     Character,
@@ -52,6 +53,13 @@ def _hideable(**kwargs: Any) -> serializers.CharField:
     return serializers.CharField(required=False, **kwargs)
 
 
+class _FromContext(serializers.CharField):
+    """A value ``to_representation`` adds from the context (never read off the row)."""
+
+    def get_attribute(self, instance: Any) -> Any:
+        raise SkipField
+
+
 class CrewMemberSerializer(serializers.ModelSerializer[Engagement]):
     """One engagement with the person's details, as the viewer may see them."""
 
@@ -66,6 +74,13 @@ class CrewMemberSerializer(serializers.ModelSerializer[Engagement]):
     emergency_contact_name = _hideable(source="person.emergency_contact_name")
     emergency_contact_phone = _hideable(source="person.emergency_contact_phone")
     dietary_notes = _hideable(source="person.dietary_notes")
+    email_pending = _FromContext(
+        required=False,
+        help_text=_(
+            "An address waiting for its owner's confirmation before it becomes email; "
+            "present only with one, for those who see email."
+        ),
+    )
     share_email = serializers.BooleanField(
         source="person.share_email", required=False, help_text=_("Self and managers only.")
     )
@@ -93,6 +108,7 @@ class CrewMemberSerializer(serializers.ModelSerializer[Engagement]):
             "emergency_contact_name",
             "emergency_contact_phone",
             "dietary_notes",
+            "email_pending",
             "share_email",
             "share_phone",
             "position",
@@ -127,6 +143,9 @@ class CrewMemberSerializer(serializers.ModelSerializer[Engagement]):
         for field in (*CONTACT_FIELDS, *PRIVATE_FIELDS):
             if field not in visible:
                 del data[field]
+        pending = self.context.get("pending_emails", {}).get(person.pk)
+        if pending is not None and "email" in visible:
+            data["email_pending"] = pending.email
         if not can_see_share_flags(access, instance):
             for field in _SHARE_FLAGS:
                 del data[field]

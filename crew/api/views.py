@@ -24,6 +24,7 @@ from crew.api.serializers import (
     PositionSerializer,
     UnavailabilitySerializer,
 )
+from crew.email_confirmation import pending_emails
 from crew.filters import CrewFilter
 from crew.models import (
     Character,
@@ -230,9 +231,9 @@ class CrewViewSet(ProductionScopedViewSet[Engagement]):
     def serialize(self, instances: Sequence[Engagement]) -> list[Any]:
         context = self.get_serializer_context()
         # A department head sees contacts of anyone who also works in their department.
-        context["person_departments"] = person_department_ids(
-            self.access, {e.person_id for e in instances}
-        )
+        person_ids = {e.person_id for e in instances}
+        context["person_departments"] = person_department_ids(self.access, person_ids)
+        context["pending_emails"] = pending_emails(self.access, person_ids)
         return list(CrewMemberSerializer(instances, many=True, context=context).data)
 
     def require_edit(self, engagement: Engagement) -> None:

@@ -17,6 +17,8 @@ from rest_framework import serializers
 from productions.models import (
     CoProducer,
     CoProducerRole,
+    Invitation,
+    InvitationStatus,
     Production,
     ProductionKind,
     ProductionStatus,
@@ -123,6 +125,35 @@ class MemberInput(serializers.Serializer[None]):
     email = serializers.EmailField()
     role = serializers.ChoiceField(choices=Role.choices)
     name = serializers.CharField(max_length=150, required=False, allow_blank=True)
+
+
+class InvitationSerializer(serializers.ModelSerializer[Invitation]):
+    """What the inviter typed, and where the invitation stands: nothing from any account."""
+
+    status = serializers.ChoiceField(
+        source="current_status",
+        choices=InvitationStatus.choices,
+        read_only=True,
+        help_text=_("A waiting invitation past expires_at is expired."),
+    )
+    invited_by = serializers.IntegerField(
+        source="invited_by_id", read_only=True, allow_null=True, help_text=_("A user id.")
+    )
+
+    class Meta:
+        model = Invitation
+        fields = [
+            "id",
+            "email",
+            "name",
+            "role",
+            "status",
+            "invited_by",
+            "sent_at",
+            "expires_at",
+            "created_at",
+        ]
+        read_only_fields = fields
 
 
 class MemberRoleInput(serializers.Serializer[None]):

@@ -87,7 +87,7 @@ def test_producer_sets_up_a_production(open_tab, celery_worker, smtp_sink, count
     [invitation] = smtp_sink.wait_for(1)
     assert invitation["To"] == "dana@example.test"
     assert "Brick & Steel" in invitation["Subject"]
-    assert "/accounts/reset/" in invitation.get_payload()
+    assert "/accounts/invitations/" in invitation.get_payload()
 
     # The crew list as CSV: what the producer downloads is the list they see.
     page.goto(tab.url(f"{production}/crew/"))

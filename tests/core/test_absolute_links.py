@@ -70,7 +70,7 @@ def test_an_invitation_sent_with_a_forged_host_links_to_site_url(client, queued)
 
     [email] = queued
     [link] = _links(email["body"])
-    assert link.startswith(f"{SITE_URL}/accounts/reset/")
+    assert link.startswith(f"{SITE_URL}/accounts/invitations/")
     assert "evil.example" not in str(email)
 
 

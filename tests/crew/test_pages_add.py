@@ -143,7 +143,11 @@ def test_a_department_head_adds_into_their_own_department_only(client, productio
     assert "Gaffer" not in page
     assert refused.status_code == 400
     assert accepted.status_code == 302
-    assert Person.objects.get(email="gus@example.test").engagements.get().department == grip
+    gus = Person.objects.get(production=production, name="Gus Grip")
+    assert gus.engagements.get().department == grip
+    # A department head's address waits for its owner's confirmation (crew.privacy).
+    assert gus.email == ""
+    assert gus.email_confirmations.get().email == "gus@example.test"
 
 
 def test_a_department_head_may_invite_only_as_crew(client, production):
@@ -173,7 +177,7 @@ def test_inviting_someone_already_on_the_production_saves_nothing(client, produc
 
 
 @pytest.mark.worker
-def test_an_invitation_reaches_the_inbox_with_a_set_password_link(client, celery_worker, smtp_sink):
+def test_an_invitation_reaches_the_inbox_with_a_link_to_accept(client, celery_worker, smtp_sink):
     producer = make_user(name="Pat Producer")
     production = make_production(producer=producer, title="Harbour Lights")
     client.force_login(producer)
@@ -183,20 +187,19 @@ def test_an_invitation_reaches_the_inbox_with_a_set_password_link(client, celery
     )
 
     assert response.status_code == 302
-    user = User.objects.get(email="gus@example.test")
     person = Person.objects.get(production=production, email="gus@example.test")
-    assert person.user == user
-    assert Membership.objects.get(user=user, production=production).role == "hod"
+    assert person.user is None  # until Gus accepts
+    assert not User.objects.filter(email="gus@example.test").exists()
     [message] = smtp_sink.wait_for(1)
     assert message["To"] == "gus@example.test"
     assert "Harbour Lights" in message["Subject"]
-    link = re.search(r"https?://\S+/accounts/reset/\S+", message.get_payload(decode=True).decode())
+    body = message.get_payload(decode=True).decode()
+    link = re.search(r"https?://\S+(/accounts/invitations/\S+/)", body)
     assert link is not None
-    # The link works: it leads to the page where Gus chooses a password.
+    # The link works: it leads to the page where Gus chooses a password to accept.
     client.logout()
-    path = link.group(0).split("://", 1)[1].split("/", 1)[1]
-    page = client.get(f"/{path}", follow=True)
-    assert "Choose a password" in page.content.decode()
+    page = client.get(link.group(1))
+    assert "Accept and create my account" in page.content.decode()
 
 
 def test_the_add_form_does_not_tell_a_department_head_whose_email_it_is(client, production):

@@ -10,7 +10,8 @@ from django.utils import timezone
 from crew.deadlines import deadline_save
 from crew.models import Character, Deadline, Department, Engagement, Position, Unavailability
 from crew.services import character_save
-from productions.models import CoProducer, Membership, Production
+from productions.invitations import invitation_create
+from productions.models import CoProducer, Invitation, Membership, Production
 from productions.services import co_producer_save
 from tests.factories import add_member
 
@@ -28,6 +29,7 @@ DETAIL_ROUTES = {
     "unavailability list": P + "/crew/{crew}/unavailability/",
     "unavailability": P + "/crew/{crew}/unavailability/{unavailability}/",
     "character": P + "/characters/{character}/",
+    "invitation": P + "/invitations/{invitation}/",
 }
 COMPLETE = "/api/v1/productions/{production}/deadlines/{deadline}/complete/"
 
@@ -41,6 +43,10 @@ PRODUCER_ONLY = [
         {"email": "x@example.test", "role": "ad"},
     ),
     ("patch", DETAIL_ROUTES["member"], {"role": "producer"}),
+    ("get", "/api/v1/productions/{production}/invitations/", None),
+    ("get", DETAIL_ROUTES["invitation"], None),
+    ("post", DETAIL_ROUTES["invitation"] + "resend/", None),
+    ("delete", DETAIL_ROUTES["invitation"], None),
     ("delete", DETAIL_ROUTES["member"], None),
     ("post", "/api/v1/productions/{production}/co-producers/", {"name": "Co", "country": "FR"}),
     ("patch", DETAIL_ROUTES["co-producer"], {"name": "Renamed"}),
@@ -100,6 +106,12 @@ def furnish(production: Production) -> dict[str, int]:
         "crew": engagement.pk,
         "unavailability": unavailability.pk,
         "character": character.pk,
+        "invitation": invitation_create(
+            production=production,
+            email="invited@example.test",
+            role="crew",
+            invited_by=Membership.objects.filter(production=production, role="producer")[0].user,
+        ).pk,
     }
 
 
@@ -222,8 +234,10 @@ def _row_counts():
             Engagement,
             Unavailability,
             Character,
+            Invitation,
         )
     ] + [
+        list(Invitation.objects.values_list("status", "token_hash")),
         list(Deadline.objects.values_list("title", "status")),
         list(Character.objects.values_list("cast_number", flat=True)),
         list(Engagement.objects.values_list("call_offset_minutes", flat=True)),

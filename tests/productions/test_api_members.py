@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 
 from accounts.models import User
 from crew.models import Person
-from productions.models import Membership
+from productions.models import Invitation, Membership
 from tests.factories import add_member, make_production, make_user
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def members_url(production, membership_id=None):
     return f"{base}{membership_id}/" if membership_id else base
 
 
-def test_inviting_a_new_address_creates_account_membership_and_crew_record(
+def test_inviting_answers_with_the_invitation_and_adds_nobody_yet(
     api_client, production, producer, django_capture_on_commit_callbacks
 ):
     api_client.force_authenticate(producer)
@@ -42,14 +42,21 @@ def test_inviting_a_new_address_creates_account_membership_and_crew_record(
 
     assert response.status_code == 201, response.json()
     body = response.json()
-    assert (body["email"], body["name"], body["role"]) == (
-        "lena.berg@example.test",
-        "Lena Berg",
-        "ad",
-    )
-    user = User.objects.get(email="lena.berg@example.test")
-    assert Membership.objects.get(production=production, user=user).role == "ad"
-    assert Person.objects.get(production=production, user=user).pk == body["person"]
+    invitation = Invitation.objects.get(production=production)
+    assert body == {
+        "id": invitation.pk,
+        "email": "lena.berg@example.test",
+        "name": "Lena Berg",
+        "role": "ad",
+        "status": "pending",
+        "invited_by": producer.pk,
+        "sent_at": body["sent_at"],
+        "expires_at": body["expires_at"],
+        "created_at": body["created_at"],
+    }
+    assert not User.objects.filter(email="lena.berg@example.test").exists()
+    assert Membership.objects.filter(production=production).count() == 1
+    assert Person.objects.filter(production=production).count() == 1
     assert len(callbacks) == 1  # the invitation e-mail, queued after commit
 
 

@@ -7,6 +7,8 @@ A new account has the site's default language until its holder chooses another.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -66,7 +68,7 @@ def test_an_existing_account_is_invited_in_its_own_language(
     assert email["language"] == expected
 
 
-def test_a_new_account_is_invited_in_the_sites_default_language(client, sent, producer, production):
+def test_a_new_address_is_invited_in_the_sites_default_language(client, sent, producer, production):
     client.force_login(producer)
 
     response = _invite(client, production, "new@example.test")
@@ -74,24 +76,30 @@ def test_a_new_account_is_invited_in_the_sites_default_language(client, sent, pr
     assert response.status_code == 302
     [email] = sent
     assert email["language"] == "en"
-    assert email["subject"] == "You're on Harbour Lights"
+    assert email["subject"] == "Invitation to Harbour Lights"
     body = str(email["body"])
-    assert body.startswith("Pat Producer invited you to Harbour Lights on Callboard.\n\n")
-    assert "\n\nChoose your password here:\nhttp" in body
+    assert body.startswith(
+        "Pat Producer invited you to Harbour Lights on Callboard.\n\n"
+        "You would join as: Crew / cast.\n\n"
+        "To accept or decline, open this link:\nhttp"
+    )
+    assert "/accounts/invitations/" in body
     assert body.endswith(
-        "\n\nThen log in with this e-mail address to see your calls and call sheets.\n"
+        "\n\nThe link works for 14 days. If you did not expect this invitation, ignore this "
+        "e-mail: nothing happens unless you accept.\n"
     )
 
 
-def test_someone_with_an_account_is_told_where_to_log_in(client, sent, producer, production):
+def test_an_address_with_an_account_gets_the_same_e_mail_but_its_link(
+    client, sent, producer, production
+):
     make_user(email="dana@example.test", name="Dana DP")
     client.force_login(producer)
 
     _invite(client, production, "dana@example.test")
+    _invite(client, make_production(producer=producer, title="Harbour Lights"), "new@example.test")
 
-    [email] = sent
-    assert email["subject"] == "You're on Harbour Lights"
-    assert str(email["body"]).startswith(
-        "Pat Producer added you to Harbour Lights on Callboard.\n\nLog in to see it: http"
-    )
-    assert str(email["body"]).endswith("/accounts/login/\n")
+    existing, new = sent
+    link = re.compile(r"/accounts/invitations/[^/\s]+/")
+    assert existing["subject"] == new["subject"]
+    assert link.sub("", str(existing["body"])) == link.sub("", str(new["body"]))

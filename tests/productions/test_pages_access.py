@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from crew.models import Character, Deadline, Department, Person, Unavailability
-from productions.models import CoProducer, Membership
+from productions.invitations import invitation_create
+from productions.models import CoProducer, Invitation, Membership
 from tests.factories import add_member, make_production, make_user
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,7 @@ class Production:
     unavailability: Any  # of the Grip crew member
     department: Any  # Grip
     position: Any  # the Grip crew member's position
+    invitation: Any  # waiting for an answer
 
 
 def _production(title: str) -> Production:
@@ -66,6 +68,9 @@ def _production(title: str) -> Production:
         unavailability=unavailability,
         department=Department.objects.get(production=production, name="Grip"),
         position=engagement.position,
+        invitation=invitation_create(
+            production=production, email="invited@example.test", role="crew", invited_by=producer
+        ),
     )
 
 
@@ -90,6 +95,8 @@ PAGES: list[tuple[str, str, Any]] = [
     ("post", "productions:member-invite", lambda p: {}),
     ("post", "productions:member-role", lambda p: {"membership_id": p.membership.pk}),
     ("post", "productions:member-remove", lambda p: {"membership_id": p.membership.pk}),
+    ("post", "productions:invitation-resend", lambda p: {"invitation_id": p.invitation.pk}),
+    ("post", "productions:invitation-cancel", lambda p: {"invitation_id": p.invitation.pk}),
     ("get", "productions:deadlines", lambda p: {}),
     ("get", "productions:deadline-new", lambda p: {}),
     ("get", "productions:deadline-edit", lambda p: {"deadline_id": p.deadline.pk}),
@@ -149,6 +156,8 @@ PRODUCER_ONLY = [
     ("post", "productions:member-invite"),
     ("post", "productions:member-role"),
     ("post", "productions:member-remove"),
+    ("post", "productions:invitation-resend"),
+    ("post", "productions:invitation-cancel"),
     ("get", "productions:deadline-new"),
     ("get", "productions:deadline-edit"),
     ("get", "crew:add"),
@@ -226,6 +235,7 @@ def test_refused_actions_change_nothing(client, ours):
     client.force_login(ours.crew)
 
     client.post(_url("productions:member-remove", ours, {"membership_id": ours.membership.pk}))
+    client.post(_url("productions:invitation-cancel", ours, {"invitation_id": ours.invitation.pk}))
     client.post(
         _url("productions:co-producer-remove", ours, {"co_producer_id": ours.co_producer.pk})
     )
@@ -245,6 +255,7 @@ def test_refused_actions_change_nothing(client, ours):
     client.post(_url("crew:department-add", ours, {}), {"department-name": "Catering"})
 
     assert Membership.objects.filter(pk=ours.membership.pk).exists()
+    assert Invitation.objects.get(pk=ours.invitation.pk).status == "pending"
     assert Unavailability.objects.filter(pk=ours.unavailability.pk).exists()
     assert Character.objects.filter(pk=ours.character.pk).exists()
     assert not Department.objects.filter(name="Catering").exists()

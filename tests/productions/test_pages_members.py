@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from crew.models import Person
-from productions.models import Membership
+from productions.models import Invitation, Membership
 from tests.factories import add_member, make_production, make_user
 
 pytestmark = pytest.mark.django_db
@@ -63,9 +63,7 @@ def test_the_page_lists_members_by_role_then_name_in_the_apis_order(client, prod
     assert [row["name"] for row in api] == ["Pat Producer", "Yan Head", "ann Able", "Zed Zane", ""]
 
 
-def test_inviting_a_new_address_creates_the_account_membership_and_crew_record(
-    client, producer, production
-):
+def test_inviting_a_new_address_makes_an_invitation_and_nothing_else(client, producer, production):
     client.force_login(producer)
 
     response = client.post(
@@ -74,11 +72,18 @@ def test_inviting_a_new_address_creates_the_account_membership_and_crew_record(
     )
 
     assert response.status_code == 302
-    user = User.objects.get(email="dana@example.test")
-    assert _membership(production, user).role == "director"
-    assert Person.objects.filter(production=production, user=user).exists()
+    assert not User.objects.filter(email="dana@example.test").exists()
+    assert Membership.objects.filter(production=production).count() == 1
+    assert not Person.objects.filter(production=production, email="dana@example.test").exists()
+    invitation = Invitation.objects.get(production=production)
+    assert (invitation.email, invitation.name, invitation.role) == (
+        "dana@example.test",
+        "Dana DP",
+        "director",
+    )
     page = client.get(response["Location"]).content.decode()
-    assert "Invitation sent to dana@example.test" in page
+    assert "Invitation sent to dana@example.test as Director / creator." in page
+    assert f'id="invitation-{invitation.pk}"' in page
 
 
 def test_inviting_someone_already_on_the_production_is_a_form_error(client, producer, production):
