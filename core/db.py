@@ -64,6 +64,10 @@ def _clamp_datetime(caster: Any) -> Any:
     return cast
 
 
+# PostgreSQL's array type oids of date, timestamp and timestamptz (pg_type.typarray).
+_ARRAY_OIDS = {"PYDATE": (1182,), "PYDATETIME": (1115,), "PYDATETIMETZ": (1185,)}
+
+
 def register_calendar_casters() -> None:
     """Read date, timestamp and timestamptz columns through the clamps, on every connection."""
     for caster, cast in (
@@ -71,6 +75,11 @@ def register_calendar_casters() -> None:
         (_TIMESTAMP, _clamp_datetime(_TIMESTAMP)),
         (_TIMESTAMPTZ, _clamp_datetime(_TIMESTAMPTZ)),
     ):
+        scalar = psycopg2.extensions.new_type(caster.values, f"CALLBOARD_{caster.name}", cast)
+        psycopg2.extensions.register_type(scalar)
+        # Arrays of them too (the data version's clock marks are a timestamptz[]).
         psycopg2.extensions.register_type(
-            psycopg2.extensions.new_type(caster.values, f"CALLBOARD_{caster.name}", cast)
+            psycopg2.extensions.new_array_type(
+                _ARRAY_OIDS[caster.name], f"CALLBOARD_{caster.name}_ARRAY", scalar
+            )
         )

@@ -33,6 +33,7 @@ from accounts.services import api_token_create
 from config.urls import urlpatterns as site_urlpatterns
 from core.security import Nonce, SecurityHeadersMiddleware, is_html, render_policy
 from crew.models import Character, Deadline, Unavailability
+from productions.invitations import invitation_create
 from productions.models import CoProducer
 from productions.scoping import production_access
 from scheduling.breakdown.importing import screenplay_import_preview
@@ -190,6 +191,9 @@ def make_objects(cast) -> Objects:
     )
     ids = {
         "production_id": production.pk,
+        "invitation_id": invitation_create(
+            production=production, email="invitee@example.test", role="crew", invited_by=producer
+        ).pk,
         "person_id": person.pk,
         "crew_id": person.pk,
         "engagement_id": cast.crew.engagement.pk,
