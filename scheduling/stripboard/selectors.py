@@ -1,0 +1,330 @@
+"""Reads for the schedule, always narrowed to one production with ``for_access``.
+
+``board()`` is what the stripboard page, its API and the exports read: a fixed number of
+queries whatever the size of the board (asserted in the tests at two sizes).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db.models import QuerySet
+
+from crew.models import Character
+from productions.scoping import Access
+from scheduling.breakdown.eighths import format_eighths
+from scheduling.breakdown.models import Element, ElementCategory, IntExt, Scene, TimeOfDay
+from scheduling.breakdown.selectors import scene_list
+from scheduling.stripboard.models import (
+    DEFAULT_STRIP_COLOURS,
+    BoardSettings,
+    DayKind,
+    DoodMark,
+    Schedule,
+    ShootDay,
+    Strip,
+    Unit,
+)
+from scheduling.stripboard.dood import DoodLine, dood_line
+
+
+def schedules_for(*, access: Access) -> QuerySet[Schedule]:
+    return Schedule.objects.for_access(access).order_by("-status", "-created_at", "-id")
+
+
+def units_for(*, access: Access) -> QuerySet[Unit]:
+    return Unit.objects.for_access(access).order_by("order", "name", "id")
+
+
+def shoot_days_for(*, access: Access, schedule: Schedule) -> QuerySet[ShootDay]:
+    return (
+        ShootDay.objects.for_access(access)
+        .filter(schedule=schedule)
+        .select_related("unit", "location", "schedule__production")
+        .order_by("date", "unit__order", "unit_id", "id")
+    )
+
+
+def board_settings(*, access: Access) -> BoardSettings:
+    found = BoardSettings.objects.for_access(access).first()
+    return found or BoardSettings(production=access.production)
+
+
+def strip_colour_key(scene: Scene) -> str:
+    """``day_int``, ``day_ext``, ``night_int`` or ``night_ext``: the strip's colour."""
+    night = scene.time_of_day == TimeOfDay.NIGHT
+    exterior = scene.int_ext in (IntExt.EXT, IntExt.INT_EXT)
+    return f"{'night' if night else 'day'}_{'ext' if exterior else 'int'}"
+
+
+def day_time_zone(day: ShootDay) -> str:
+    """The day's clock: its own zone, else its location's, else the production office's."""
+    if day.time_zone:
+        return day.time_zone
+    if day.location is not None and day.location.time_zone:
+        return day.location.time_zone
+    return day.schedule.production.time_zone
+
+
+def local_instant(day: ShootDay, wall_clock: time | None, *, after: time | None = None) -> datetime | None:
+    """The instant of a wall-clock time on the day, in the day's zone.
+
+    A time earlier than ``after`` (a wrap before the call) falls on the next morning.
+    """
+    if wall_clock is None:
+        return None
+    on = day.date
+    if after is not None and wall_clock < after:
+        on += timedelta(days=1)
+    return datetime.combine(on, wall_clock, tzinfo=ZoneInfo(day_time_zone(day)))
+
+
+@dataclass
+class BoardStrip:
+    scene: Scene
+    minutes: int
+    colour_key: str
+    estimated_minutes: int | None = None
+
+    @property
+    def cast_ids(self) -> list[str]:
+        return [
+            str(link.character.cast_number) if link.character.cast_number else link.character.name
+            for link in self.scene.scene_characters.all()
+        ]
+
+
+@dataclass
+class BoardDay:
+    day: ShootDay
+    number: int | None = None
+    of: int | None = None
+    strips: list[BoardStrip] = field(default_factory=list)
+    company_moves: list[int] = field(default_factory=list)  # moves before these strip indexes
+
+    @property
+    def eighths(self) -> int:
+        return sum(strip.scene.eighths for strip in self.strips)
+
+    @property
+    def pages(self) -> str:
+        return format_eighths(self.eighths)
+
+    @property
+    def minutes(self) -> int:
+        return sum(strip.minutes for strip in self.strips)
+
+    @property
+    def time_zone(self) -> str:
+        return day_time_zone(self.day)
+
+    @property
+    def crew_call_at(self) -> datetime | None:
+        return local_instant(self.day, self.day.crew_call)
+
+    @property
+    def shooting_call_at(self) -> datetime | None:
+        return local_instant(self.day, self.day.shooting_call, after=self.day.crew_call)
+
+    @property
+    def estimated_wrap_at(self) -> datetime | None:
+        return local_instant(self.day, self.day.estimated_wrap, after=self.day.crew_call)
+
+
+@dataclass
+class Board:
+    schedule: Schedule
+    settings: BoardSettings
+    days: list[BoardDay]
+    boneyard: list[BoardStrip]
+
+    @property
+    def version(self) -> int:
+        return self.schedule.board_version
+
+    @property
+    def colours(self) -> dict[str, str]:
+        return {**DEFAULT_STRIP_COLOURS, **(self.settings.strip_colours or {})}
+
+    @property
+    def scheduled_eighths(self) -> int:
+        return sum(day.eighths for day in self.days)
+
+    @property
+    def boneyard_eighths(self) -> int:
+        return sum(strip.scene.eighths for strip in self.boneyard)
+
+    @property
+    def dates(self) -> list[date]:
+        return sorted({day.day.date for day in self.days})
+
+
+def _number_days(days: list[BoardDay]) -> None:
+    """"Day 12 of 40": shoot days counted per unit in date order."""
+    by_unit: dict[int, list[BoardDay]] = defaultdict(list)
+    for day in days:
+        if day.day.kind == DayKind.SHOOT:
+            by_unit[day.day.unit_id].append(day)
+    for unit_days in by_unit.values():
+        for index, day in enumerate(unit_days, start=1):
+            day.number, day.of = index, len(unit_days)
+
+
+def _company_moves(strips: list[BoardStrip]) -> list[int]:
+    moves = []
+    previous = None
+    for index, strip in enumerate(strips):
+        current = strip.scene.set.location_id if strip.scene.set is not None else None
+        if current is not None:
+            if previous is not None and current != previous:
+                moves.append(index)
+            previous = current
+    return moves
+
+
+def board(*, access: Access, schedule: Schedule) -> Board:
+    """The whole board of ``schedule``: days in date order with their strips, then the
+    boneyard (strips put there, then every scene not yet on the board, in script order).
+
+    Omitted scenes appear only where a strip still holds them (to be taken off).
+    """
+    settings = board_settings(access=access)
+    days = [BoardDay(day) for day in shoot_days_for(access=access, schedule=schedule)]
+    by_id = {day.day.pk: day for day in days}
+    scenes = {scene.pk: scene for scene in scene_list(access=access)}
+    per_page = settings.minutes_per_page
+
+    def strip_for(scene: Scene, estimated: int | None) -> BoardStrip:
+        minutes = estimated if estimated is not None else round(scene.eighths * per_page / 8)
+        return BoardStrip(scene, minutes, strip_colour_key(scene), estimated)
+
+    boneyard: list[BoardStrip] = []
+    placed: set[int] = set()
+    rows = (
+        Strip.objects.for_access(access)
+        .filter(schedule=schedule)
+        .order_by("position", "id")
+        .values_list("scene_id", "day_id", "estimated_minutes")
+    )
+    for scene_id, day_id, estimated in rows:
+        scene = scenes.get(scene_id)
+        if scene is None:
+            continue
+        placed.add(scene_id)
+        target = by_id.get(day_id) if day_id is not None else None
+        (target.strips if target is not None else boneyard).append(strip_for(scene, estimated))
+    boneyard.extend(
+        strip_for(scene, None)
+        for scene in scenes.values()
+        if scene.pk not in placed and not scene.omitted
+    )
+    _number_days(days)
+    for day in days:
+        day.company_moves = _company_moves(day.strips)
+    return Board(schedule=schedule, settings=settings, days=days, boneyard=boneyard)
+
+
+# Day out of days --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DoodColumn:
+    date: date
+    kind: str  # a DayKind: "shoot" when any unit shoots that date
+    numbers: tuple[int, ...] = ()  # the shoot-day numbers that fall on the date
+
+
+@dataclass(frozen=True)
+class DoodRowView:
+    key: int
+    label: str
+    cast_number: int | None
+    line: DoodLine[int]
+
+    def codes_for(self, columns: list[DoodColumn]) -> list[str]:
+        return [self.line.code(column.date) for column in columns]
+
+
+@dataclass(frozen=True)
+class DoodGrid:
+    schedule: Schedule
+    category: str
+    columns: list[DoodColumn]
+    rows: list[DoodRowView]
+    threshold_days: int
+
+
+CAST = "cast"
+
+
+def _dood_columns(access: Access, schedule: Schedule) -> list[DoodColumn]:
+    kinds: dict[date, set[str]] = defaultdict(set)
+    numbers: dict[date, list[int]] = defaultdict(list)
+    days = [BoardDay(day) for day in shoot_days_for(access=access, schedule=schedule)]
+    _number_days(days)
+    for day in days:
+        kinds[day.day.date].add(day.day.kind)
+        if day.number is not None:
+            numbers[day.day.date].append(day.number)
+    order = (DayKind.SHOOT, DayKind.TRAVEL, DayKind.HOLIDAY, DayKind.OFF)
+    return [
+        DoodColumn(on, next(kind for kind in order if kind in kinds[on]), tuple(sorted(numbers[on])))
+        for on in sorted(kinds)
+    ]
+
+
+def dood(*, access: Access, schedule: Schedule, category: str = CAST) -> DoodGrid:
+    """Day out of days for the cast (``category="cast"``) or one element category (its id).
+
+    Raises ``ElementCategory.DoesNotExist`` for a category of another production.
+    """
+    settings = board_settings(access=access)
+    columns = _dood_columns(access, schedule)
+    holidays = frozenset(c.date for c in columns if c.kind == DayKind.HOLIDAY)
+    off_days = frozenset(c.date for c in columns if c.kind == DayKind.OFF)
+    strips = Strip.objects.for_access(access).filter(
+        schedule=schedule, day__isnull=False, day__kind=DayKind.SHOOT
+    )
+    work: dict[int, set[date]] = defaultdict(set)
+    labels: dict[int, tuple[str, int | None]] = {}
+    marks: dict[int, dict[date, str]] = defaultdict(dict)
+    if category == CAST:
+        for key, on in strips.filter(scene__scene_characters__isnull=False).values_list(
+            "scene__scene_characters__character_id", "day__date"
+        ):
+            work[key].add(on)
+        for mark in DoodMark.objects.for_access(access).filter(schedule=schedule):
+            marks[mark.character_id][mark.date] = mark.code
+        people = Character.objects.for_access(access).filter(pk__in={*work, *marks})
+        labels = {c.pk: (c.name, c.cast_number) for c in people}
+    else:
+        element_category = ElementCategory.objects.for_access(access).get(pk=int(category))
+        for key, on in strips.filter(
+            scene__scene_elements__element__category=element_category
+        ).values_list("scene__scene_elements__element_id", "day__date"):
+            work[key].add(on)
+        elements = Element.objects.for_access(access).filter(pk__in=work)
+        labels = {e.pk: (e.name, None) for e in elements}
+    dates = [c.date for c in columns]
+    rows = [
+        DoodRowView(
+            key=key,
+            label=label,
+            cast_number=number,
+            line=dood_line(
+                key,
+                dates,
+                work.get(key, ()),
+                marks=marks.get(key),
+                holidays=holidays,
+                off_days=off_days,
+                threshold_days=settings.drop_threshold_days,
+            ),
+        )
+        for key, (label, number) in labels.items()
+    ]
+    rows.sort(key=lambda row: (row.cast_number is None, row.cast_number or 0, row.label.lower()))
+    return DoodGrid(schedule, category, columns, rows, settings.drop_threshold_days)
