@@ -20,4 +20,13 @@ class Migration(migrations.Migration):
         AddDataVersionTrigger("scheduling_strip", BY_SCHEDULE),
         AddDataVersionTrigger("scheduling_stripmove", BY_SCHEDULE),
         AddDataVersionTrigger("scheduling_doodmark", BY_SCHEDULE),
+        AddDataVersionTrigger.for_user(
+            "scheduling_schedule",
+            "SELECT s.production_id FROM scheduling_schedule s JOIN {rows} r ON r.id = s.created_by_id",
+        ),
+        AddDataVersionTrigger.for_user(
+            "scheduling_stripmove",
+            "SELECT s.production_id FROM scheduling_stripmove m "
+            "JOIN scheduling_schedule s ON s.id = m.schedule_id JOIN {rows} r ON r.id = m.moved_by_id",
+        ),
     ]

@@ -57,7 +57,9 @@ def _called_cast(days: list[BoardDay]) -> dict[int, dict[date, set[int]]]:
     return called
 
 
-def _unavailable(access: Access, board: Board, cast: dict[int, dict[date, set[int]]]) -> list[Conflict]:
+def _unavailable(
+    access: Access, board: Board, cast: dict[int, dict[date, set[int]]]
+) -> list[Conflict]:
     shoot_days = [day for day in board.days if day.strips or day.day.kind == "shoot"]
     if not shoot_days:
         return []

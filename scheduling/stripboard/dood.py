@@ -23,9 +23,11 @@ holiday days, the start and finish dates.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Generic, TypeVar
 
 from scheduling.stripboard.models import DoodCode
@@ -96,9 +98,9 @@ def dood_line(
     work_days = sorted(set(work))
     codes = _work_codes(work_days, threshold_days)
     drops = 0
-    for before, after in zip(work_days, work_days[1:], strict=False):
+    for before, after in pairwise(work_days):
         dropped = (after - before).days - 1 > threshold_days
-        between = [d for d in dates if before < d < after]
+        between = dates[bisect_right(dates, before) : bisect_left(dates, after)]
         if dropped:
             drops += 1
             if between:

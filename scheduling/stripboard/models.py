@@ -154,9 +154,7 @@ class Schedule(models.Model):
                 "production",
                 Lower("name"),
                 name="schedule_unique_name",
-                violation_error_message=_(
-                    "This production already has a schedule with that name."
-                ),
+                violation_error_message=_("This production already has a schedule with that name."),
             ),
         ]
 
@@ -294,8 +292,13 @@ class StripMove(models.Model):
     class Meta:
         ordering = ["schedule_id", "version"]
         constraints = [
-            models.UniqueConstraint(fields=["schedule", "version"], name="strip_move_unique_version")
+            models.UniqueConstraint(
+                fields=["schedule", "version"], name="strip_move_unique_version"
+            )
         ]
+
+    def __str__(self) -> str:
+        return f"v{self.version}: {self.scene_id} → {self.to_day_id}"
 
 
 class DoodCode(models.TextChoices):
@@ -349,6 +352,9 @@ class DoodMark(models.Model):
                 name="dood_mark_code_markable",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.code}"
 
 
 __all__ = [

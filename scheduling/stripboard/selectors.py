@@ -18,6 +18,7 @@ from productions.scoping import Access
 from scheduling.breakdown.eighths import format_eighths
 from scheduling.breakdown.models import Element, ElementCategory, IntExt, Scene, TimeOfDay
 from scheduling.breakdown.selectors import scene_list
+from scheduling.stripboard.dood import DoodLine, dood_line
 from scheduling.stripboard.models import (
     DEFAULT_STRIP_COLOURS,
     BoardSettings,
@@ -28,7 +29,6 @@ from scheduling.stripboard.models import (
     Strip,
     Unit,
 )
-from scheduling.stripboard.dood import DoodLine, dood_line
 
 
 def schedules_for(*, access: Access) -> QuerySet[Schedule]:
@@ -69,7 +69,9 @@ def day_time_zone(day: ShootDay) -> str:
     return day.schedule.production.time_zone
 
 
-def local_instant(day: ShootDay, wall_clock: time | None, *, after: time | None = None) -> datetime | None:
+def local_instant(
+    day: ShootDay, wall_clock: time | None, *, after: time | None = None
+) -> datetime | None:
     """The instant of a wall-clock time on the day, in the day's zone.
 
     A time earlier than ``after`` (a wrap before the call) falls on the next morning.
@@ -163,7 +165,7 @@ class Board:
 
 
 def _number_days(days: list[BoardDay]) -> None:
-    """"Day 12 of 40": shoot days counted per unit in date order."""
+    """ "Day 12 of 40": shoot days counted per unit in date order."""
     by_unit: dict[int, list[BoardDay]] = defaultdict(list)
     for day in days:
         if day.day.kind == DayKind.SHOOT:
@@ -271,7 +273,9 @@ def _dood_columns(access: Access, schedule: Schedule) -> list[DoodColumn]:
             numbers[day.day.date].append(day.number)
     order = (DayKind.SHOOT, DayKind.TRAVEL, DayKind.HOLIDAY, DayKind.OFF)
     return [
-        DoodColumn(on, next(kind for kind in order if kind in kinds[on]), tuple(sorted(numbers[on])))
+        DoodColumn(
+            on, next(kind for kind in order if kind in kinds[on]), tuple(sorted(numbers[on]))
+        )
         for on in sorted(kinds)
     ]
 
@@ -328,3 +332,21 @@ def dood(*, access: Access, schedule: Schedule, category: str = CAST) -> DoodGri
     ]
     rows.sort(key=lambda row: (row.cast_number is None, row.cast_number or 0, row.label.lower()))
     return DoodGrid(schedule, category, columns, rows, settings.drop_threshold_days)
+
+
+def day_numbers(*, access: Access, schedule: Schedule) -> dict[int, tuple[int, int]]:
+    """{day id: (number, of)} for the shoot days of ``schedule``, counted per unit."""
+    counted: dict[int, list[int]] = defaultdict(list)
+    rows = (
+        ShootDay.objects.for_access(access)
+        .filter(schedule=schedule, kind=DayKind.SHOOT)
+        .order_by("date", "id")
+        .values_list("pk", "unit_id")
+    )
+    for pk, unit_id in rows:
+        counted[unit_id].append(pk)
+    return {
+        pk: (index, len(days))
+        for days in counted.values()
+        for index, pk in enumerate(days, start=1)
+    }

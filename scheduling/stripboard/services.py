@@ -106,7 +106,9 @@ def schedule_create(*, production: Production, name: str, user: User = None) -> 
     return schedule
 
 
-def schedule_update(*, schedule: Schedule, name: str | None = None, notes: str | None = None) -> Schedule:
+def schedule_update(
+    *, schedule: Schedule, name: str | None = None, notes: str | None = None
+) -> Schedule:
     if name is not None:
         schedule.name = name
     if notes is not None:
@@ -197,7 +199,9 @@ def shoot_day_save(*, day: ShootDay, **fields: Any) -> ShootDay:
         with transaction.atomic():
             day.save()
     except IntegrityError as error:
-        raise ValidationError({"date": [gettext("This unit already has a day on that date.")]}) from error
+        raise ValidationError(
+            {"date": [gettext("This unit already has a day on that date.")]}
+        ) from error
     return day
 
 
@@ -270,9 +274,12 @@ def strip_move(
             raise ValidationError({"to_day": [gettext("That day belongs to another schedule.")]})
         if to_day.kind != DayKind.SHOOT:
             raise ValidationError(
-                {"to_day": [gettext("Scenes go on shoot days, not on %(kind)s.") % {
-                    "kind": to_day.get_kind_display().lower()
-                }]}
+                {
+                    "to_day": [
+                        gettext("Scenes go on shoot days, not on %(kind)s.")
+                        % {"kind": to_day.get_kind_display().lower()}
+                    ]
+                }
             )
     if position < 0:
         raise ValidationError({"position": [gettext("The position is 0 or more.")]})
@@ -281,7 +288,9 @@ def strip_move(
     )
     from_day_id = strip.day_id
     siblings = list(
-        Strip.objects.filter(schedule=locked, day=to_day).exclude(pk=strip.pk).order_by("position", "id")
+        Strip.objects.filter(schedule=locked, day=to_day)
+        .exclude(pk=strip.pk)
+        .order_by("position", "id")
     )
     position = min(position, len(siblings))
     siblings.insert(position, strip)
@@ -312,7 +321,9 @@ def dood_mark_set(*, schedule: Schedule, character: Character, day: Any, code: s
         DoodMark.objects.filter(schedule=schedule, character=character, date=day).delete()
         return
     mark = DoodMark(schedule=schedule, character=character, date=day, code=code)
-    mark.full_clean(exclude=["schedule", "character"], validate_unique=False, validate_constraints=False)
+    mark.full_clean(
+        exclude=["schedule", "character"], validate_unique=False, validate_constraints=False
+    )
     DoodMark.objects.update_or_create(
         schedule=schedule, character=character, date=day, defaults={"code": code}
     )

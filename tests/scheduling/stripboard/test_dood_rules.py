@@ -49,7 +49,13 @@ def test_short_gaps_are_holds_holidays_slash_off_days_blank_and_travel_by_hand()
         "T", "SW", "H", "W", "/", "H", "", "WF", "", "", "", "", "",
     ]  # fmt: skip
     totals = line.totals
-    assert (totals.work, totals.hold, totals.travel, totals.holiday, totals.drops) == (3, 2, 1, 1, 0)
+    assert (totals.work, totals.hold, totals.travel, totals.holiday, totals.drops) == (
+        3,
+        2,
+        1,
+        1,
+        0,
+    )
     assert (totals.start, totals.finish) == (d(1), d(8))
 
 
