@@ -350,3 +350,41 @@ def day_numbers(*, access: Access, schedule: Schedule) -> dict[int, tuple[int, i
         for days in counted.values()
         for index, pk in enumerate(days, start=1)
     }
+
+
+# Comparing two versions -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SceneShift:
+    """A scene that is on another day (or in or out of the boneyard) in the other version."""
+
+    scene: Scene
+    before: ShootDay | None
+    after: ShootDay | None
+
+
+def _placements(board: Board) -> dict[int, tuple[Scene, ShootDay | None]]:
+    placed: dict[int, tuple[Scene, ShootDay | None]] = {}
+    for day in board.days:
+        for strip in day.strips:
+            placed[strip.scene.pk] = (strip.scene, day.day)
+    for strip in board.boneyard:
+        placed[strip.scene.pk] = (strip.scene, None)
+    return placed
+
+
+def compare(*, access: Access, schedule: Schedule, other: Schedule) -> list[SceneShift]:
+    """Which scenes are on another date or unit in ``other`` than in ``schedule``."""
+    before = _placements(board(access=access, schedule=schedule))
+    after = _placements(board(access=access, schedule=other))
+
+    def where(day: ShootDay | None) -> tuple[date, int] | None:
+        return (day.date, day.unit_id) if day is not None else None
+
+    shifts = [
+        SceneShift(scene, day, after.get(scene_id, (scene, None))[1])
+        for scene_id, (scene, day) in before.items()
+        if where(day) != where(after.get(scene_id, (scene, None))[1])
+    ]
+    return sorted(shifts, key=lambda shift: shift.scene.sort_key)

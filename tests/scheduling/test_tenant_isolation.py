@@ -91,6 +91,19 @@ PAGES = [
     ("set-list", {}, "post"),
     ("set-detail", {"set_id": "set"}, "get"),
     ("set-detail", {"set_id": "set"}, "post"),
+    ("schedule-list", {}, "get"),
+    ("schedule-list", {}, "post"),
+    ("board", {"schedule_id": "schedule"}, "get"),
+    ("schedule-publish", {"schedule_id": "schedule"}, "post"),
+    ("schedule-copy", {"schedule_id": "schedule"}, "post"),
+    ("schedule-delete", {"schedule_id": "schedule"}, "post"),
+    ("day-add", {"schedule_id": "schedule"}, "get"),
+    ("day-add", {"schedule_id": "schedule"}, "post"),
+    ("day-edit", {"schedule_id": "schedule", "day_id": "shoot_day"}, "get"),
+    ("day-edit", {"schedule_id": "schedule", "day_id": "shoot_day"}, "post"),
+    ("day-delete", {"schedule_id": "schedule", "day_id": "shoot_day"}, "post"),
+    ("dood", {"schedule_id": "schedule"}, "get"),
+    ("compare", {"schedule_id": "schedule"}, "get"),
 ]
 PAGES_WITH_IDS = [page for page in PAGES if page[1]]
 

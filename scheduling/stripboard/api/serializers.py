@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -162,7 +163,7 @@ class MoveSerializer(serializers.Serializer[Any]):
     to_day = serializers.IntegerField(allow_null=True)
     position = serializers.IntegerField(min_value=0, max_value=100_000)
     version = serializers.IntegerField(
-        min_value=1, help_text="The board version the move was made on (from the board)."
+        min_value=1, help_text=_("The board version the move was made on (from the board).")
     )
 
 
