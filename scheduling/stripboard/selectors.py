@@ -388,3 +388,12 @@ def compare(*, access: Access, schedule: Schedule, other: Schedule) -> list[Scen
         if where(day) != where(after.get(scene_id, (scene, None))[1])
     ]
     return sorted(shifts, key=lambda shift: shift.scene.sort_key)
+
+
+def dood_marks_for(*, access: Access, schedule: Schedule) -> QuerySet[DoodMark]:
+    return (
+        DoodMark.objects.for_access(access)
+        .filter(schedule=schedule)
+        .select_related("character")
+        .order_by("date", "character__cast_number", "id")
+    )

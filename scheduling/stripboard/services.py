@@ -82,7 +82,7 @@ def units_ensure(production: Production) -> list[Unit]:
 def unit_save(*, unit: Unit, **fields: Any) -> Unit:
     for name, value in fields.items():
         setattr(unit, name, value)
-    unit.full_clean()
+    _clean_named(unit)
     unit.save()
     return unit
 
@@ -98,9 +98,21 @@ def unit_delete(*, unit: Unit) -> None:
 # Schedules ------------------------------------------------------------------------------
 
 
+def _clean_named(obj: Schedule | Unit) -> None:
+    """``full_clean``, with the case-insensitive unique name's clash filed under ``name``."""
+    try:
+        obj.full_clean()
+    except ValidationError as error:
+        errors = error.message_dict
+        clashes = errors.pop("__all__", [])
+        if clashes:
+            errors.setdefault("name", []).extend(clashes)
+        raise ValidationError(errors) from error
+
+
 def schedule_create(*, production: Production, name: str, user: User = None) -> Schedule:
     schedule = Schedule(production=production, name=name, created_by=_user(user))
-    schedule.full_clean()
+    _clean_named(schedule)
     schedule.save()
     units_ensure(production)
     return schedule
@@ -113,7 +125,7 @@ def schedule_update(
         schedule.name = name
     if notes is not None:
         schedule.notes = notes
-    schedule.full_clean()
+    _clean_named(schedule)
     schedule.save(update_fields=["name", "notes", "updated_at"])
     return schedule
 
@@ -128,7 +140,7 @@ def schedule_copy(*, schedule: Schedule, name: str, user: User = None) -> Schedu
         notes=schedule.notes,
         created_by=_user(user),
     )
-    copy.full_clean()
+    _clean_named(copy)
     copy.save()
     day_map: dict[int, ShootDay] = {}
     for day in schedule.days.all().order_by("id"):

@@ -8,6 +8,7 @@ _ONE = "schedule/<int:schedule_id>/"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("schedule/", views.schedule_list_view, name="schedule-list"),
+    path("schedule/import/", views.schedule_import_view, name="schedule-import"),
     path(_ONE, views.board_view, name="board"),
     path(
         f"{_ONE}publish/", views.schedule_action_view, {"verb": "publish"}, name="schedule-publish"

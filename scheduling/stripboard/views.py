@@ -26,6 +26,7 @@ from productions.views import posted
 from scheduling.breakdown.models import ElementCategory
 from scheduling.breakdown.selectors import element_categories_for
 from scheduling.stripboard.conflicts import conflicts
+from scheduling.stripboard.exchange import import_json
 from scheduling.stripboard.forms import CompareForm, ScheduleForm, ShootDayForm
 from scheduling.stripboard.models import Schedule, ShootDay
 from scheduling.stripboard.selectors import (
@@ -87,6 +88,36 @@ def schedule_list_view(request: HttpRequest, production_id: int) -> HttpResponse
     )
 
 
+# An export of a long series is well under a megabyte; this leaves room.
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+
+@require_POST
+def schedule_import_view(request: HttpRequest, production_id: int) -> HttpResponse:
+    """Read a JSON export back in as a new draft version (the API's import, from a file)."""
+    access = _access(request, production_id, Action.EDIT_SCHEDULE)
+    upload = request.FILES.get("file")
+    back = redirect("scheduling:schedule-list", production_id=access.production.pk)
+    if upload is None or upload.size is None or upload.size > MAX_IMPORT_BYTES:
+        messages.error(request, gettext("Choose a schedule export (JSON, at most 5 MB)."))
+        return back
+    try:
+        data = json.loads(upload.read())
+    except (ValueError, UnicodeDecodeError):
+        messages.error(request, gettext("That file is not JSON."))
+        return back
+    name = request.POST.get("name", "").strip() or None
+    try:
+        schedule = import_json(access=access, data=data, name=name, user=request.user)
+    except ValidationError as error:
+        for where, problems in error.message_dict.items():
+            for problem in problems:
+                messages.error(request, f"{where}: {problem}")
+        return back
+    messages.success(request, gettext("Imported %(name)s as a draft.") % {"name": schedule.name})
+    return redirect("scheduling:board", production_id=access.production.pk, schedule_id=schedule.pk)
+
+
 @require_http_methods(["GET", "HEAD"])
 def board_view(request: HttpRequest, production_id: int, schedule_id: int) -> HttpResponse:
     access = _access(request, production_id, Action.VIEW_SCHEDULE)
@@ -129,7 +160,9 @@ def schedule_action_view(
         elif verb == "copy":
             form = ScheduleForm(request.POST)
             if not form.is_valid():
-                raise ValidationError(form.errors.get("name", [gettext("Give the copy a name.")]))
+                raise ValidationError(
+                    list(form.errors.get("name", [gettext("Give the copy a name.")]))
+                )
             copied = schedule_copy(
                 schedule=schedule, name=form.cleaned_data["name"], user=request.user
             )

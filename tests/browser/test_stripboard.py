@@ -50,7 +50,8 @@ def drag(page: Page, source: Locator, target: Locator) -> None:
     """A real mouse drag, in small steps as a hand makes it (SortableJS follows the pointer)."""
     start = source.bounding_box()
     end = target.bounding_box()
-    assert start and end
+    assert start
+    assert end
     page.mouse.move(start["x"] + 20, start["y"] + start["height"] / 2)
     page.mouse.down()
     page.mouse.move(start["x"] + 25, start["y"] + start["height"] / 2 + 6, steps=4)

@@ -93,6 +93,7 @@ PAGES = [
     ("set-detail", {"set_id": "set"}, "post"),
     ("schedule-list", {}, "get"),
     ("schedule-list", {}, "post"),
+    ("schedule-import", {}, "post"),
     ("board", {"schedule_id": "schedule"}, "get"),
     ("schedule-publish", {"schedule_id": "schedule"}, "post"),
     ("schedule-copy", {"schedule_id": "schedule"}, "post"),
@@ -135,6 +136,7 @@ API = [
     ("schedules/{schedule}/copy/", "post"),
     ("schedules/{schedule}/publish/", "post"),
     ("schedules/{schedule}/moves/", "post"),
+    ("schedules/{schedule}/export/", "get"),
     ("schedules/{schedule}/shoot-days/{shoot_day}/", "get"),
     ("schedules/{schedule}/shoot-days/{shoot_day}/", "patch"),
     ("schedules/{schedule}/shoot-days/{shoot_day}/", "delete"),
@@ -152,6 +154,7 @@ API_LISTS = [
     ("units/", "post"),
     ("schedules/", "get"),
     ("schedules/", "post"),
+    ("schedules/import/", "post"),
     ("schedules/{schedule}/shoot-days/", "get"),
     ("schedules/{schedule}/shoot-days/", "post"),
 ]
@@ -166,7 +169,7 @@ def _api(world: World, production_id: int, path: str) -> str:
     return f"/api/v1/productions/{production_id}/" + path.format(**world.__dict__)
 
 
-def _unchanged(team) -> tuple[int, ...]:
+def _unchanged(team) -> tuple[object, ...]:
     return (
         Scene.objects.filter(production=team.production).count(),
         SceneElement.objects.count(),

@@ -15,9 +15,11 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import permissions, serializers, status
 from rest_framework.decorators import action
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -37,12 +39,14 @@ from scheduling.stripboard.api.serializers import (
     UnitSerializer,
 )
 from scheduling.stripboard.conflicts import conflicts
+from scheduling.stripboard.exchange import export_csv, export_json, import_json
 from scheduling.stripboard.models import Schedule, ShootDay, Unit
 from scheduling.stripboard.selectors import (
     CAST,
     board,
     day_numbers,
     dood,
+    dood_marks_for,
     schedules_for,
     shoot_days_for,
     units_for,
@@ -61,12 +65,29 @@ from scheduling.stripboard.services import (
     unit_save,
 )
 
+
+class CSVTextRenderer(BaseRenderer):
+    """Writes a CSV export that the view built as text."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(
+        self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None
+    ) -> bytes:
+        if isinstance(data, str):
+            return data.encode("utf-8")
+        rendered: bytes = JSONRenderer().render(data)
+        return rendered
+
+
 READ = Action.VIEW_SCHEDULE
 WRITE = Action.EDIT_SCHEDULE
-READ_ACTIONS = ("list", "retrieve", "metadata", "board", "dood", "conflicts", "compare")
+READ_ACTIONS = ("list", "retrieve", "metadata", "board", "dood", "conflicts", "export")
 REQUIRED_ACTIONS = {
     **{name: READ for name in READ_ACTIONS},
-    **{name: WRITE for name in (*WRITE_ACTIONS, "copy", "publish", "moves")},
+    **{name: WRITE for name in (*WRITE_ACTIONS, "copy", "publish", "moves", "import_json")},
 }
 
 
@@ -296,6 +317,49 @@ class ScheduleViewSet(ScheduleScopedViewSet):
                 ],
             }
         )
+
+    @extend_schema(
+        parameters=[OpenApiParameter("format", str, enum=["json", "csv"])],
+        responses={
+            (200, "application/json"): OpenApiTypes.OBJECT,
+            (200, "text/csv"): OpenApiTypes.STR,
+        },
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="export",
+        renderer_classes=[JSONRenderer, CSVTextRenderer],
+    )
+    def export(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        schedule = self.get_object()
+        wanted = request.query_params.get("format", "json")
+        if wanted not in ("json", "csv"):
+            raise serializers.ValidationError({"format": [gettext('Give "json" or "csv".')]})
+        the_board = board(access=self.access, schedule=schedule)
+        if wanted == "csv":
+            response = Response(export_csv(board=the_board), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="schedule-{schedule.pk}.csv"'
+            return response
+        marks = list(dood_marks_for(access=self.access, schedule=schedule))
+        return Response(
+            export_json(board=the_board, units=list(units_for(access=self.access)), marks=marks)
+        )
+
+    @extend_schema(
+        request=OpenApiTypes.OBJECT,
+        parameters=[
+            OpenApiParameter(
+                "name", str, description="The new version's name (default: the file's)."
+            )
+        ],
+        responses={201: ScheduleSerializer},
+    )
+    @action(detail=False, methods=["post"], url_path="import")
+    def import_json(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        name = request.query_params.get("name")
+        imported = import_json(access=self.access, data=request.data, name=name, user=request.user)
+        return Response(self.representation(imported), status=status.HTTP_201_CREATED)
 
     @extend_schema(responses={200: ConflictSerializer(many=True)})
     @action(detail=True, methods=["get"])

@@ -98,7 +98,8 @@ def test_moves_put_strips_on_days_in_order_and_survive_a_reload(cast: Cast) -> N
         one.number,
         two.number,
     ]
-    assert data["days"][0]["pages"] == "3" and data["days"][0]["day_number"] == 1
+    assert data["days"][0]["pages"] == "3"
+    assert data["days"][0]["day_number"] == 1
     assert data["boneyard"] == []
     # Back to the boneyard.
     answer = move(
@@ -178,7 +179,7 @@ def test_two_clients_moving_at_once_one_wins_and_every_scene_stays_once(cast: Ca
 
 
 def test_only_one_schedule_is_published_and_a_copy_keeps_the_board(cast: Cast) -> None:
-    scene = SceneFactory(production=cast.production)
+    scene = SceneFactory.create(production=cast.production)
     api = cast.api("ad")
     first = new_schedule(api, cast, "White")["id"]
     day = add_day(api, cast, first, date="2027-03-01", crew_call="07:00")
@@ -188,7 +189,8 @@ def test_only_one_schedule_is_published_and_a_copy_keeps_the_board(cast: Cast) -
     )
     assert api.post(f"{base(cast)}/schedules/{first}/publish/").json()["status"] == "published"
     copy = api.post(f"{base(cast)}/schedules/{first}/copy/", {"name": "Blue"}, format="json")
-    assert copy.status_code == 201 and copy.json()["status"] == "draft"
+    assert copy.status_code == 201
+    assert copy.json()["status"] == "draft"
     copied = board(api, cast, copy.json()["id"])
     assert [s["scene"] for s in copied["days"][0]["strips"]] == [scene.pk]
     assert copied["days"][0]["crew_call"] == "07:00"
@@ -214,10 +216,12 @@ def test_the_published_schedule_cannot_be_deleted(cast: Cast) -> None:
 def test_a_day_in_another_time_zone_keeps_local_calls_and_gives_utc_instants(cast: Cast) -> None:
     cast.production.time_zone = "Europe/London"
     cast.production.save()
-    reykjavik = LocationFactory(
+    reykjavik = LocationFactory.create(
         production=cast.production, name="Harbour", time_zone="Atlantic/Reykjavik"
     )
-    paris = LocationFactory(production=cast.production, name="Studio", time_zone="Europe/Paris")
+    paris = LocationFactory.create(
+        production=cast.production, name="Studio", time_zone="Europe/Paris"
+    )
     api = cast.api("ad")
     schedule = new_schedule(api, cast)["id"]
     day = add_day(
@@ -278,8 +282,8 @@ def test_day_numbers_count_shoot_days_per_unit(cast: Cast) -> None:
 
 
 def test_scenes_go_only_on_shoot_days_and_bad_moves_change_nothing(cast: Cast) -> None:
-    scene = SceneFactory(production=cast.production)
-    elsewhere = SceneFactory(production=cast.other_production)
+    scene = SceneFactory.create(production=cast.production)
+    elsewhere = SceneFactory.create(production=cast.other_production)
     api = cast.api("ad")
     schedule = new_schedule(api, cast)["id"]
     holiday = add_day(api, cast, schedule, date="2027-03-01", kind="holiday")
@@ -355,7 +359,8 @@ def test_dood_and_conflicts_through_the_api(cast: Cast) -> None:
     assert [d["date"] for d in dood["dates"]] == ["2027-03-01", "2027-03-02", "2027-03-03"]
     rows = {row["name"]: row for row in dood["rows"]}
     assert rows["MARA"]["codes"] == ["SW", "H", "WF"]
-    assert rows["MARA"]["totals"]["work"] == 2 and rows["MARA"]["totals"]["hold"] == 1
+    assert rows["MARA"]["totals"]["work"] == 2
+    assert rows["MARA"]["totals"]["hold"] == 1
     assert rows["JON"]["codes"] == ["SWF", "", ""]
     assert api.get(f"{base(cast)}/schedules/{schedule}/dood/?category=x").status_code == 400
     found = api.get(f"{base(cast)}/schedules/{schedule}/conflicts/").json()
