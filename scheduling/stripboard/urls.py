@@ -20,4 +20,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(f"{_ONE}days/<int:day_id>/delete/", views.day_delete_view, name="day-delete"),
     path(f"{_ONE}dood/", views.dood_view, name="dood"),
     path(f"{_ONE}compare/", views.compare_view, name="compare"),
+    path(f"{_ONE}print/", views.print_view, name="print"),
 ]

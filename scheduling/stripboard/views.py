@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -27,6 +28,7 @@ from scheduling.breakdown.models import ElementCategory
 from scheduling.breakdown.selectors import element_categories_for
 from scheduling.stripboard.conflicts import conflicts
 from scheduling.stripboard.exchange import import_json
+from scheduling.stripboard.printing import html_to_pdf
 from scheduling.stripboard.forms import CompareForm, ScheduleForm, ShootDayForm
 from scheduling.stripboard.models import Schedule, ShootDay
 from scheduling.stripboard.selectors import (
@@ -279,6 +281,34 @@ def _dood_csv(grid: Any, rows: list[Any], schedule: Schedule) -> HttpResponse:
 def _csv_safe(text: str) -> str:
     """A cell a spreadsheet will not run as a formula."""
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+LAYOUTS = ("one-liner", "shooting")
+
+
+@require_http_methods(["GET", "HEAD"])
+def print_view(request: HttpRequest, production_id: int, schedule_id: int) -> HttpResponse:
+    """The one-liner (``?layout=one-liner``) or the shooting schedule, as HTML or PDF."""
+    access = _access(request, production_id, Action.VIEW_SCHEDULE)
+    schedule = _schedule(access, schedule_id)
+    layout = request.GET.get("layout")
+    layout = layout if layout in LAYOUTS else "shooting"
+    the_board = board(access=access, schedule=schedule)
+    pdf = request.GET.get("format") == "pdf"
+    context = _context(
+        access,
+        schedule=schedule,
+        board=the_board,
+        layout=layout,
+        pdf=pdf,
+        several_units=len({day.day.unit_id for day in the_board.days}) > 1,
+    )
+    if not pdf:
+        return render(request, "scheduling/print_schedule.html", context)
+    html = render_to_string("scheduling/print_schedule.html", context, request=request)
+    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{layout}-{schedule.pk}.pdf"'
+    return response
 
 
 @require_http_methods(["GET", "HEAD"])

@@ -105,6 +105,7 @@ PAGES = [
     ("day-delete", {"schedule_id": "schedule", "day_id": "shoot_day"}, "post"),
     ("dood", {"schedule_id": "schedule"}, "get"),
     ("compare", {"schedule_id": "schedule"}, "get"),
+    ("print", {"schedule_id": "schedule"}, "get"),
 ]
 PAGES_WITH_IDS = [page for page in PAGES if page[1]]
 

@@ -140,3 +140,54 @@ def test_compare_two_versions(cast: Cast) -> None:
     )
     assert f'<th scope="row">{one.number}</th>' in html
     assert f'<th scope="row">{two.number}</th>' not in html
+
+
+def test_one_liner_and_shooting_schedule_print_as_html_and_pdf(
+    cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scheduling.stripboard import printing
+
+    fetched: list[str] = []
+    real = printing.static_file
+
+    def watched(url: str) -> tuple[bytes, str]:
+        fetched.append(url)
+        return real(url)
+
+    monkeypatch.setattr(printing, "static_file", watched)
+    scene = SceneFactory.create(production=cast.production, synopsis="Mara finds the letter.")
+    schedule = schedule_create(production=cast.production, name="White")
+    unit = Unit.objects.get(production=cast.production)
+    day = shoot_day_save(
+        day=ShootDay(schedule=schedule), unit=unit, date=date(2027, 3, 1), crew_call="06:00"
+    )
+    strip_move(schedule=schedule, scene=scene, to_day=day, position=0, seen_version=1)
+    client = cast.client("director")
+    one_liner = client.get(
+        url(cast, "print", schedule_id=schedule.pk) + "?layout=one-liner"
+    ).content.decode()
+    assert "Day 1 of 1" in one_liner and scene.number in one_liner
+    assert "Mara finds the letter." not in one_liner
+    shooting = client.get(
+        url(cast, "print", schedule_id=schedule.pk) + "?layout=shooting"
+    ).content.decode()
+    assert "Mara finds the letter." in shooting and "06:00" in shooting
+    pdf = client.get(url(cast, "print", schedule_id=schedule.pk) + "?layout=shooting&format=pdf")
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF-")
+    assert len(pdf.content) > 2000
+    assert fetched == [f"{printing.BASE_URL}static/css/schedule-print.css"]  # laid out with it
+
+
+def test_printables_fetch_nothing_but_static_files() -> None:
+    from scheduling.stripboard.printing import BASE_URL, FetchRefused, static_file
+
+    assert static_file(f"{BASE_URL}static/css/schedule-print.css")[1] == "text/css"
+    for address in (
+        "http://169.254.169.254/latest/meta-data",
+        "file:///etc/passwd",
+        f"{BASE_URL}static/../config/settings/base.py",
+        f"{BASE_URL}admin/",
+    ):
+        with pytest.raises(FetchRefused):
+            static_file(address)
