@@ -11,7 +11,10 @@ holding an older version can be told exactly what changed.
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -38,6 +41,7 @@ DEFAULT_STRIP_COLOURS: dict[str, str] = {
 # US union rule (DOMAIN.md): a drop/pick-up needs a gap of more than 10 days.
 DEFAULT_DROP_THRESHOLD_DAYS = 10
 MAX_MINUTES_PER_DAY = 24 * 60
+COLOUR = re.compile(r"#[0-9a-f]{6}")
 
 
 def default_strip_colours() -> dict[str, str]:
@@ -83,6 +87,23 @@ class BoardSettings(models.Model):
 
     def __str__(self) -> str:
         return str(self.production)
+
+    def clean(self) -> None:
+        colours = self.strip_colours
+        if not isinstance(colours, dict) or any(
+            key not in DEFAULT_STRIP_COLOURS
+            or not isinstance(value, str)
+            or not COLOUR.fullmatch(value)
+            for key, value in colours.items()
+        ):
+            raise ValidationError(
+                {
+                    "strip_colours": _(
+                        "Give colours as #rrggbb for day_int, day_ext, night_int, night_ext, "
+                        "day_break, week_break and holiday."
+                    )
+                }
+            )
 
 
 class UnitKind(models.TextChoices):

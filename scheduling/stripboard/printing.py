@@ -45,7 +45,7 @@ def _fetcher() -> Any:
     # Imported late: WeasyPrint loads Pango, which only printing needs.
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class StaticOnlyFetcher(URLFetcher):  # type: ignore[misc]
+    class StaticOnlyFetcher(URLFetcher):
         def fetch(self, url: str, headers: Any = None) -> Any:
             body, content_type = static_file(url)
             return URLFetcherResponse(url, body, {"Content-Type": content_type})

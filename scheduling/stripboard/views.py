@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -24,13 +25,20 @@ from productions.pages import page_context
 from productions.roles import Action
 from productions.scoping import Access, production_access
 from productions.views import posted
+from scheduling.breakdown.eighths import format_eighths
 from scheduling.breakdown.models import ElementCategory
 from scheduling.breakdown.selectors import element_categories_for
 from scheduling.stripboard.conflicts import conflicts
 from scheduling.stripboard.exchange import import_json
+from scheduling.stripboard.forms import (
+    BoardSettingsForm,
+    CompareForm,
+    DoodMarkForm,
+    ScheduleForm,
+    ShootDayForm,
+)
+from scheduling.stripboard.models import DEFAULT_STRIP_COLOURS, Schedule, ShootDay
 from scheduling.stripboard.printing import html_to_pdf
-from scheduling.stripboard.forms import CompareForm, ScheduleForm, ShootDayForm
-from scheduling.stripboard.models import Schedule, ShootDay
 from scheduling.stripboard.selectors import (
     CAST,
     board,
@@ -39,6 +47,9 @@ from scheduling.stripboard.selectors import (
     schedules_for,
 )
 from scheduling.stripboard.services import (
+    board_settings_for,
+    board_settings_save,
+    dood_mark_set,
     schedule_copy,
     schedule_create,
     schedule_delete,
@@ -114,7 +125,10 @@ def schedule_import_view(request: HttpRequest, production_id: int) -> HttpRespon
     except ValidationError as error:
         for where, problems in error.message_dict.items():
             for problem in problems:
-                messages.error(request, f"{where}: {problem}")
+                messages.error(
+                    request,
+                    gettext("%(where)s: %(problem)s") % {"where": where, "problem": problem},
+                )
         return back
     messages.success(request, gettext("Imported %(name)s as a draft.") % {"name": schedule.name})
     return redirect("scheduling:board", production_id=access.production.pk, schedule_id=schedule.pk)
@@ -247,6 +261,7 @@ def dood_view(request: HttpRequest, production_id: int, schedule_id: int) -> Htt
     rows = [(row, row.codes_for(grid.columns)) for row in grid.rows]
     context = _context(
         access,
+        mark_form=DoodMarkForm(access=access),
         schedule=schedule,
         grid=grid,
         rows=rows,
@@ -281,6 +296,76 @@ def _dood_csv(grid: Any, rows: list[Any], schedule: Schedule) -> HttpResponse:
 def _csv_safe(text: str) -> str:
     """A cell a spreadsheet will not run as a formula."""
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def board_settings_view(request: HttpRequest, production_id: int) -> HttpResponse:
+    access = _access(request, production_id, _read_or_write(request))
+    settings = board_settings_for(access.production)
+    colours = {**DEFAULT_STRIP_COLOURS, **(settings.strip_colours or {})}
+    initial = {
+        **{key: colours[key] for key in BoardSettingsForm.COLOURS},
+        "drop_threshold_days": settings.drop_threshold_days,
+        "page_target": format_eighths(settings.page_target_eighths)
+        if settings.page_target_eighths
+        else "",
+        "hour_target_minutes": settings.hour_target_minutes,
+        "minutes_per_page": settings.minutes_per_page,
+    }
+    form = BoardSettingsForm(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            board_settings_save(
+                settings=settings,
+                strip_colours={**colours, **{key: data[key].lower() for key in form.COLOURS}},
+                drop_threshold_days=data["drop_threshold_days"],
+                page_target_eighths=data["page_target"],
+                hour_target_minutes=data["hour_target_minutes"],
+                minutes_per_page=data["minutes_per_page"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, gettext("Saved the schedule settings."))
+            return redirect("scheduling:board-settings", production_id=access.production.pk)
+    context = _context(access, form=form, page="settings")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "scheduling/board_settings.html", context, status=status)
+
+
+@require_POST
+def dood_mark_view(request: HttpRequest, production_id: int, schedule_id: int) -> HttpResponse:
+    access = _access(request, production_id, Action.EDIT_SCHEDULE)
+    schedule = _schedule(access, schedule_id)
+    form = DoodMarkForm(request.POST, access=access)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            dood_mark_set(
+                schedule=schedule,
+                character=data["character"],
+                day=data["date"],
+                code=data["code"] or None,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, gettext("Saved the mark."))
+    else:
+        for field, problems in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            for problem in problems:
+                messages.error(
+                    request,
+                    gettext("%(where)s: %(problem)s") % {"where": label, "problem": problem},
+                )
+    back = reverse(
+        "scheduling:dood",
+        kwargs={"production_id": access.production.pk, "schedule_id": schedule.pk},
+    )
+    return redirect(back)
 
 
 LAYOUTS = ("one-liner", "shooting")

@@ -94,6 +94,8 @@ PAGES = [
     ("schedule-list", {}, "get"),
     ("schedule-list", {}, "post"),
     ("schedule-import", {}, "post"),
+    ("board-settings", {}, "get"),
+    ("board-settings", {}, "post"),
     ("board", {"schedule_id": "schedule"}, "get"),
     ("schedule-publish", {"schedule_id": "schedule"}, "post"),
     ("schedule-copy", {"schedule_id": "schedule"}, "post"),
@@ -104,6 +106,7 @@ PAGES = [
     ("day-edit", {"schedule_id": "schedule", "day_id": "shoot_day"}, "post"),
     ("day-delete", {"schedule_id": "schedule", "day_id": "shoot_day"}, "post"),
     ("dood", {"schedule_id": "schedule"}, "get"),
+    ("dood-mark", {"schedule_id": "schedule"}, "post"),
     ("compare", {"schedule_id": "schedule"}, "get"),
     ("print", {"schedule_id": "schedule"}, "get"),
 ]
@@ -138,6 +141,7 @@ API = [
     ("schedules/{schedule}/publish/", "post"),
     ("schedules/{schedule}/moves/", "post"),
     ("schedules/{schedule}/export/", "get"),
+    ("schedules/{schedule}/dood-marks/", "post"),
     ("schedules/{schedule}/shoot-days/{shoot_day}/", "get"),
     ("schedules/{schedule}/shoot-days/{shoot_day}/", "patch"),
     ("schedules/{schedule}/shoot-days/{shoot_day}/", "delete"),
@@ -156,6 +160,8 @@ API_LISTS = [
     ("schedules/", "get"),
     ("schedules/", "post"),
     ("schedules/import/", "post"),
+    ("schedules/settings/", "get"),
+    ("schedules/settings/", "patch"),
     ("schedules/{schedule}/shoot-days/", "get"),
     ("schedules/{schedule}/shoot-days/", "post"),
 ]

@@ -8,9 +8,18 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.dates import validate_calendar_range
+from crew.models import Character
 from productions.api.base import ScopedPrimaryKeyField
 from scheduling.breakdown.models import Location, Scene
-from scheduling.stripboard.models import DayKind, Schedule, ShootDay, Unit
+from scheduling.stripboard.models import (
+    MARKABLE_CODES,
+    BoardSettings,
+    DayKind,
+    Schedule,
+    ShootDay,
+    Unit,
+)
 from scheduling.stripboard.selectors import BoardDay, BoardStrip, day_time_zone, local_instant
 
 HH_MM = "%H:%M"
@@ -200,3 +209,23 @@ class ConflictSerializer(serializers.Serializer[Any]):
     date = serializers.DateField()
     message = serializers.CharField()
     day_ids = serializers.ListField(child=serializers.IntegerField())
+
+
+class BoardSettingsSerializer(serializers.ModelSerializer[BoardSettings]):
+    strip_colours = serializers.DictField(child=serializers.RegexField(r"^#[0-9a-f]{6}$"))
+
+    class Meta:
+        model = BoardSettings
+        fields = [
+            "strip_colours",
+            "drop_threshold_days",
+            "page_target_eighths",
+            "hour_target_minutes",
+            "minutes_per_page",
+        ]
+
+
+class DoodMarkSerializer(serializers.Serializer[Any]):
+    character = ScopedPrimaryKeyField(Character)
+    date = serializers.DateField(validators=[validate_calendar_range])
+    code = serializers.ChoiceField(choices=[code.value for code in MARKABLE_CODES], allow_null=True)

@@ -29,7 +29,9 @@ from scheduling.breakdown.models import ElementCategory
 from scheduling.stripboard.api.serializers import (
     BoardChangeSerializer,
     BoardSerializer,
+    BoardSettingsSerializer,
     ConflictSerializer,
+    DoodMarkSerializer,
     DoodTotalsSerializer,
     MovedSerializer,
     MoveSerializer,
@@ -53,6 +55,9 @@ from scheduling.stripboard.selectors import (
 )
 from scheduling.stripboard.services import (
     StaleBoard,
+    board_settings_for,
+    board_settings_save,
+    dood_mark_set,
     schedule_copy,
     schedule_create,
     schedule_delete,
@@ -84,10 +89,13 @@ class CSVTextRenderer(BaseRenderer):
 
 READ = Action.VIEW_SCHEDULE
 WRITE = Action.EDIT_SCHEDULE
-READ_ACTIONS = ("list", "retrieve", "metadata", "board", "dood", "conflicts", "export")
+READ_ACTIONS = (
+    "list", "retrieve", "metadata", "board", "dood", "conflicts", "export", "board_settings",
+)  # fmt: skip
+WRITES = (*WRITE_ACTIONS, "copy", "publish", "moves", "import_json", "dood_marks")
 REQUIRED_ACTIONS = {
     **{name: READ for name in READ_ACTIONS},
-    **{name: WRITE for name in (*WRITE_ACTIONS, "copy", "publish", "moves", "import_json")},
+    **{name: WRITE for name in WRITES},
 }
 
 
@@ -360,6 +368,37 @@ class ScheduleViewSet(ScheduleScopedViewSet):
         name = request.query_params.get("name")
         imported = import_json(access=self.access, data=request.data, name=name, user=request.user)
         return Response(self.representation(imported), status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=DoodMarkSerializer, responses={204: None})
+    @action(detail=True, methods=["post"], url_path="dood-marks")
+    def dood_marks(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Set (or with ``code: null`` clear) a travel, rehearsal, fitting or hold day."""
+        schedule = self.get_object()
+        payload = DoodMarkSerializer(data=request.data, context=self.get_serializer_context())
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        dood_mark_set(
+            schedule=schedule, character=data["character"], day=data["date"], code=data["code"]
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(methods=["GET"], responses={200: BoardSettingsSerializer})
+    @extend_schema(
+        methods=["PATCH"], request=BoardSettingsSerializer, responses={200: BoardSettingsSerializer}
+    )
+    @action(detail=False, methods=["get", "patch"], url_path="settings")
+    def board_settings(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Strip colours, the drop/pick-up threshold and the daily targets (one per production)."""
+        settings = board_settings_for(self.access.production)
+        if request.method == "PATCH":
+            self.access.require(WRITE)
+            payload = BoardSettingsSerializer(settings, data=request.data, partial=True)
+            payload.is_valid(raise_exception=True)
+            data = dict(payload.validated_data)
+            if "strip_colours" in data:
+                data["strip_colours"] = {**(settings.strip_colours or {}), **data["strip_colours"]}
+            settings = board_settings_save(settings=settings, **data)
+        return Response(BoardSettingsSerializer(settings).data)
 
     @extend_schema(responses={200: ConflictSerializer(many=True)})
     @action(detail=True, methods=["get"])
