@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from html import escape
 from zoneinfo import ZoneInfo
 
 from django.db.models import QuerySet
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext, pgettext
 
 from crew.models import Character
 from productions.scoping import Access
@@ -84,19 +87,76 @@ def local_instant(
     return datetime.combine(on, wall_clock, tzinfo=ZoneInfo(day_time_zone(day)))
 
 
+def time_of_day_labels() -> dict[str, str]:
+    """D/N labels in the current language (a strip reads them hundreds of times a page)."""
+    language = get_language()
+    labels = _TIME_OF_DAY_LABELS.get(language)
+    if labels is None:
+        labels = _TIME_OF_DAY_LABELS[language] = {v: str(label) for v, label in TimeOfDay.choices}
+    return labels
+
+
+_TIME_OF_DAY_LABELS: dict[str | None, dict[str, str]] = {}
+
+
 @dataclass
 class BoardStrip:
+    """One strip, with what the board shows of it worked out once (the board renders
+    hundreds: the template only reads plain values)."""
+
     scene: Scene
     minutes: int
     colour_key: str
     estimated_minutes: int | None = None
+    cast_ids: list[str] = field(init=False)
+    set_label: str = field(init=False)
+    time_of_day_label: str = field(init=False)
 
-    @property
-    def cast_ids(self) -> list[str]:
-        return [
+    def __post_init__(self) -> None:
+        scene = self.scene
+        self.time_of_day_label = time_of_day_labels().get(scene.time_of_day, scene.time_of_day)
+        self.cast_ids = [
             str(link.character.cast_number) if link.character.cast_number else link.character.name
-            for link in self.scene.scene_characters.all()
+            for link in scene.scene_characters.all()
         ]
+        self.set_label = scene.set.name if scene.set is not None else scene.heading
+
+    def html(self, *, movable: bool, labels: StripLabels) -> str:
+        """The strip as the board shows it: a list item the page's script can move.
+
+        Every value is escaped here (``escape``); the caller marks the joined list safe.
+        """
+        scene = self.scene
+        omitted = f" <strong>{escape(labels.omitted)}</strong>" if scene.omitted else ""
+        focus = ' tabindex="0" aria-describedby="board-keys"' if movable else ""
+        number = escape(scene.number)
+        return (
+            f'<li class="strip {self.colour_key}{" omitted" if scene.omitted else ""}" '
+            f'data-scene="{scene.pk}" data-number="{number}" data-eighths="{scene.eighths}" '
+            f'data-minutes="{self.minutes}"{focus}><span class="sc">{number}</span> '
+            f'<span class="ie">{escape(scene.int_ext)}</span> '
+            f'<span class="set">{escape(self.set_label)}{omitted}</span> '
+            f'<span class="dn">{escape(self.time_of_day_label)}</span> '
+            f'<span class="pg">{scene.pages}</span> '
+            f'<span class="cast">{escape(", ".join(self.cast_ids))}</span> '
+            f'<span class="est">{self.minutes} {escape(labels.minutes)}</span></li>'
+        )
+
+
+@dataclass(frozen=True)
+class StripLabels:
+    """The words every strip repeats, translated once per page."""
+
+    minutes: str
+    omitted: str
+
+
+def strips_html(strips: list[BoardStrip], *, movable: bool) -> SafeString:
+    """A list's strips as HTML, built in Python: the board shows hundreds, and a template
+    per strip costs more than the rest of the page (``bench/bench_stripboard.py``)."""
+    labels = StripLabels(minutes=pgettext("minutes", "min"), omitted=gettext("OMITTED"))
+    html = "".join(strip.html(movable=movable, labels=labels) for strip in strips)
+    return mark_safe(html)  # nosec B308 B703: every value was escaped by BoardStrip.html
 
 
 @dataclass

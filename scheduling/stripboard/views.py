@@ -45,6 +45,7 @@ from scheduling.stripboard.selectors import (
     compare,
     dood,
     schedules_for,
+    strips_html,
 )
 from scheduling.stripboard.services import (
     board_settings_for,
@@ -144,14 +145,17 @@ def board_view(request: HttpRequest, production_id: int, schedule_id: int) -> Ht
     for conflict in found:
         for day_id in conflict.day_ids:
             by_day[day_id] = by_day.get(day_id, 0) + 1
+    can_edit = access.can(Action.EDIT_SCHEDULE)
     for day in the_board.days:
         day.conflict_count = by_day.get(day.day.pk, 0)  # type: ignore[attr-defined]
+        day.strips_html = strips_html(day.strips, movable=can_edit)  # type: ignore[attr-defined]
     context = _context(
         access,
         schedule=schedule,
         board=the_board,
         conflicts=found,
         colours_json=json.dumps(the_board.colours),
+        boneyard_html=strips_html(the_board.boneyard, movable=can_edit),
         several_units=len({day.day.unit_id for day in the_board.days}) > 1,
         day_form=ShootDayForm(access=access),
         compare_form=CompareForm(access=access),
