@@ -31,7 +31,8 @@ _LEFT_IN_BONEYARD = 6
 def seed_demo_schedule(*, production: Production, producer: User) -> Schedule:
     schedule = schedule_create(production=production, name=DEMO_SCHEDULE, user=producer)
     unit = units_ensure(production)[0]
-    assert production.shoot_start is not None and production.shoot_end is not None
+    assert production.shoot_start is not None
+    assert production.shoot_end is not None
     dates = []
     on = production.shoot_start
     while on <= production.shoot_end:
