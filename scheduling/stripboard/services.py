@@ -339,3 +339,17 @@ def dood_mark_set(*, schedule: Schedule, character: Character, day: Any, code: s
     DoodMark.objects.update_or_create(
         schedule=schedule, character=character, date=day, defaults={"code": code}
     )
+
+
+@transaction.atomic
+def strip_estimate_set(*, schedule: Schedule, scene: Scene, minutes: int | None) -> None:
+    """A strip's own estimated time (None: estimate from the scene's length)."""
+    if scene.production_id != schedule.production_id:
+        raise ValidationError({"scene": [gettext("That scene belongs to another production.")]})
+    locked = Schedule.objects.select_for_update().get(pk=schedule.pk)
+    strip, _created = Strip.objects.get_or_create(
+        schedule=locked, scene=scene, defaults={"position": _boneyard_end(locked)}
+    )
+    strip.estimated_minutes = minutes
+    strip.full_clean(exclude=["schedule", "scene", "day"])
+    strip.save(update_fields=["estimated_minutes"])

@@ -142,6 +142,7 @@ API = [
     ("schedules/{schedule}/moves/", "post"),
     ("schedules/{schedule}/export/", "get"),
     ("schedules/{schedule}/dood-marks/", "post"),
+    ("schedules/{schedule}/estimates/", "post"),
     ("schedules/{schedule}/shoot-days/{shoot_day}/", "get"),
     ("schedules/{schedule}/shoot-days/{shoot_day}/", "patch"),
     ("schedules/{schedule}/shoot-days/{shoot_day}/", "delete"),

@@ -229,3 +229,8 @@ class DoodMarkSerializer(serializers.Serializer[Any]):
     character = ScopedPrimaryKeyField(Character)
     date = serializers.DateField(validators=[validate_calendar_range])
     code = serializers.ChoiceField(choices=[code.value for code in MARKABLE_CODES], allow_null=True)
+
+
+class EstimateSerializer(serializers.Serializer[Any]):
+    scene = ScopedPrimaryKeyField(Scene)
+    estimated_minutes = serializers.IntegerField(min_value=1, max_value=24 * 60, allow_null=True)

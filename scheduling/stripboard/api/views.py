@@ -33,6 +33,7 @@ from scheduling.stripboard.api.serializers import (
     ConflictSerializer,
     DoodMarkSerializer,
     DoodTotalsSerializer,
+    EstimateSerializer,
     MovedSerializer,
     MoveSerializer,
     ScheduleCopySerializer,
@@ -65,6 +66,7 @@ from scheduling.stripboard.services import (
     schedule_update,
     shoot_day_delete,
     shoot_day_save,
+    strip_estimate_set,
     strip_move,
     unit_delete,
     unit_save,
@@ -92,7 +94,7 @@ WRITE = Action.EDIT_SCHEDULE
 READ_ACTIONS = (
     "list", "retrieve", "metadata", "board", "dood", "conflicts", "export", "board_settings",
 )  # fmt: skip
-WRITES = (*WRITE_ACTIONS, "copy", "publish", "moves", "import_json", "dood_marks")
+WRITES = (*WRITE_ACTIONS, "copy", "publish", "moves", "import_json", "dood_marks", "estimates")
 REQUIRED_ACTIONS = {
     **{name: READ for name in READ_ACTIONS},
     **{name: WRITE for name in WRITES},
@@ -368,6 +370,20 @@ class ScheduleViewSet(ScheduleScopedViewSet):
         name = request.query_params.get("name")
         imported = import_json(access=self.access, data=request.data, name=name, user=request.user)
         return Response(self.representation(imported), status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=EstimateSerializer, responses={204: None})
+    @action(detail=True, methods=["post"])
+    def estimates(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Set a strip's own estimated time in minutes (null: from the scene's length)."""
+        schedule = self.get_object()
+        payload = EstimateSerializer(data=request.data, context=self.get_serializer_context())
+        payload.is_valid(raise_exception=True)
+        strip_estimate_set(
+            schedule=schedule,
+            scene=payload.validated_data["scene"],
+            minutes=payload.validated_data["estimated_minutes"],
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(request=DoodMarkSerializer, responses={204: None})
     @action(detail=True, methods=["post"], url_path="dood-marks")

@@ -439,3 +439,26 @@ def test_board_page_costs_the_same_queries_at_any_size(cast: Cast, scenes: int, 
     assert answer.status_code == 200
     assert answer.content.decode().count('class="strip ') == scenes
     assert len(queries) == 13, len(queries)
+
+
+def test_a_strips_own_estimate_counts_on_its_day(cast: Cast) -> None:
+    scene = SceneFactory.create(production=cast.production, eighths=8)
+    api = cast.api("ad")
+    schedule = new_schedule(api, cast)["id"]
+    day = add_day(api, cast, schedule, date="2027-03-01")
+    move(api, cast, schedule, scene=scene.pk, to_day=day["id"], position=0, version=1)
+    assert board(api, cast, schedule)["days"][0]["minutes"] == 60  # a page an hour by default
+    url = f"{base(cast)}/schedules/{schedule}/estimates/"
+    assert (
+        api.post(url, {"scene": scene.pk, "estimated_minutes": 95}, format="json").status_code
+        == 204
+    )
+    assert board(api, cast, schedule)["days"][0]["minutes"] == 95
+    assert (
+        api.post(url, {"scene": scene.pk, "estimated_minutes": 0}, format="json").status_code == 400
+    )
+    assert (
+        api.post(url, {"scene": scene.pk, "estimated_minutes": None}, format="json").status_code
+        == 204
+    )
+    assert board(api, cast, schedule)["days"][0]["minutes"] == 60
