@@ -57,7 +57,8 @@ def seed_demo_schedule(*, production: Production, producer: User) -> Schedule:
         .select_related("set__location")
         .order_by("set__location__name", "sort_key")
     )[:-_LEFT_IN_BONEYARD]
-    version, index, filled, placed = schedule.board_version, 0, 0, []
+    version, index, filled = schedule.board_version, 0, 0
+    placed: list[Scene] = []
     for scene in scenes:
         if index >= len(shoot_days):
             break

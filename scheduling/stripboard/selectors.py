@@ -156,7 +156,7 @@ def strips_html(strips: list[BoardStrip], *, movable: bool) -> SafeString:
     per strip costs more than the rest of the page (``bench/bench_stripboard.py``)."""
     labels = StripLabels(minutes=pgettext("minutes", "min"), omitted=gettext("OMITTED"))
     html = "".join(strip.html(movable=movable, labels=labels) for strip in strips)
-    return mark_safe(html)  # nosec B308 B703: every value was escaped by BoardStrip.html
+    return mark_safe(html)  # nosec B308 B703  # each value is escaped in BoardStrip.html
 
 
 @dataclass
