@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import permissions, serializers, status
@@ -246,9 +246,12 @@ class ScheduleViewSet(ScheduleScopedViewSet):
             changes = stale.moves_since
             return Response(
                 {
-                    "detail": gettext(
-                        "The board changed since you loaded it (%(count)d change(s) by "
-                        "others); nothing was moved. Reload the board and move again."
+                    "detail": ngettext(
+                        "The board changed since you loaded it (%(count)d move by someone "
+                        "else); nothing was moved. Reload the board and move again.",
+                        "The board changed since you loaded it (%(count)d moves by others); "
+                        "nothing was moved. Reload the board and move again.",
+                        len(changes),
                     )
                     % {"count": len(changes)},
                     "errors": {},
