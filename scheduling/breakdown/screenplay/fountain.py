@@ -38,6 +38,10 @@ from scheduling.breakdown.screenplay.model import Element, Kind, SceneMeta
 _LINEBREAK_RE = re.compile(r"\r\n|\r|\n")
 _STANDARD_HEADING_RE = re.compile(r"^(?:INT|EXT|EST|INT\.?/EXT|I/E)[. ]", re.IGNORECASE)
 _LENIENT_HEADING_RE = re.compile(r"^(?:EXT\.?/INT|E/I)[. ]", re.IGNORECASE)
+# The spec: a forced heading is a period followed by a letter or digit ("." then a space is
+# action, and ".." an ellipsis); screenplain also forces ". text".
+_FORCED_HEADING_RE = re.compile(r"^\.[^\W_]")
+_SCENE_NUMBER_RE = re.compile(r"#([\w\-.]+)#\s*$")
 
 
 def _strip_between(text: str, opener: str, closer: str) -> str:
@@ -72,7 +76,7 @@ def _is_heading(line: str) -> bool:
     return bool(
         _STANDARD_HEADING_RE.match(stripped)
         or _LENIENT_HEADING_RE.match(stripped)
-        or (stripped.startswith(".") and not stripped.startswith(".."))
+        or _FORCED_HEADING_RE.match(stripped)
     )
 
 
@@ -85,6 +89,9 @@ def _preprocess(lines: list[str]) -> list[str]:
         next_blank = index + 1 >= len(lines) or lines[index + 1] == ""
         standard = _STANDARD_HEADING_RE.match(stripped) is not None
         lenient = _LENIENT_HEADING_RE.match(stripped) is not None
+        if stripped.startswith(".") and not stripped.startswith("..") and not _is_heading(line):
+            out.append("!" + line)  # ". not a heading": forced action, as the spec reads it
+            continue
         if previous_blank and (standard or lenient):
             if lenient and (next_blank or stripped.isupper()):
                 line = "." + stripped  # force it: screenplain does not know the prefix
@@ -112,11 +119,28 @@ def _dialog_elements(dialog: Any, dual: int) -> list[Element]:
     return elements
 
 
-def _elements(paragraphs: list[Any]) -> list[Element]:
+class _NumbersAsWritten:
+    """Scene numbers with their case: screenplain upper-cases the heading, number included,
+    which would merge ``#1a#`` into ``1A``.  Numbers are taken in order from the lines,
+    skipping any whose line did not become a heading (one forward walk: linear)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.numbers = [m.group(1) for line in lines if (m := _SCENE_NUMBER_RE.search(line))]
+        self.next = 0
+
+    def find(self, upper: str) -> str:
+        for index in range(self.next, len(self.numbers)):
+            if self.numbers[index].upper() == upper:
+                self.next = index + 1
+                return self.numbers[index]
+        return upper
+
+
+def _elements(paragraphs: list[Any], written: _NumbersAsWritten) -> list[Element]:
     elements: list[Element] = []
     for paragraph in paragraphs:
         if isinstance(paragraph, Slug):
-            number = _plain(paragraph.scene_number) if paragraph.scene_number else ""
+            number = written.find(_plain(paragraph.scene_number)) if paragraph.scene_number else ""
             synopsis = clean_text(paragraph.synopsis or "")
             meta = SceneMeta(number=number, synopsis=synopsis)
             elements.append(Element(Kind.HEADING, _plain(paragraph.line), meta=meta))
@@ -153,5 +177,5 @@ def parse_fountain(text: str) -> tuple[str, list[Element]]:
     # opens on a heading has no title page.
     opens_on_heading = bool(lines) and _is_heading(lines[0])
     title_page = {} if opens_on_heading else (parse_title_page(lines[:first_blank]) or {})
-    body = lines[first_blank:] if title_page else lines
-    return _title(title_page), _elements(parse_body(_preprocess(body)))
+    body = _preprocess(lines[first_blank:] if title_page else lines)
+    return _title(title_page), _elements(parse_body(body), _NumbersAsWritten(body))

@@ -59,6 +59,8 @@ class ParsedScene:
     page_start: int
     page_end: int
     characters: tuple[str, ...]
+    number_in_file: str = ""  # as written; "" when the draft leaves the scene unnumbered
+    number_reason: str = ""  # why ``number`` is a proposal (see :mod:`numbering`); "" if not
 
 
 @dataclass(frozen=True)
