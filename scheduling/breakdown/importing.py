@@ -161,6 +161,15 @@ def scene_rows(parsed: ParsedScreenplay, existing: Mapping[str, str]) -> list[Sc
     ]
 
 
+def _unknown_times(rows: list[SceneRow]) -> list[dict[str, str]]:
+    """Scenes whose time of day was not recognised: the preview shows them to be fixed."""
+    return [
+        {"number": row.number, "heading": row.heading, "time_of_day_raw": row.time_of_day_raw}
+        for row in rows
+        if row.time_of_day == TimeOfDay.OTHER
+    ]
+
+
 def _existing_numbers(access: Access) -> dict[str, str]:
     return dict(Scene.objects.for_access(access).values_list("number", "heading"))
 
@@ -411,7 +420,11 @@ def screenplay_import_preview(*, access: Access, file_name: str, data: bytes) ->
     parsed = parse_screenplay(data, file_name)
     rows = scene_rows(parsed, _existing_numbers(access))
     plan = _plan(access, rows)
-    changes = {**plan.report(), "numbering": _numbering_report(rows)}
+    changes = {
+        **plan.report(),
+        "numbering": _numbering_report(rows),
+        "unknown_times": _unknown_times(rows),
+    }
     return ScreenplayImport.objects.create(
         production=access.production,
         file_name=file_name[:255],
@@ -480,7 +493,11 @@ def screenplay_import_apply(
         locked.status = ImportStatus.APPLIED
         locked.applied_at = timezone.now()
         locked.applied_by = access.user
-        locked.changes = {**plan.report(), "numbering": _numbering_report(rows)}
+        locked.changes = {
+            **plan.report(),
+            "numbering": _numbering_report(rows),
+            "unknown_times": _unknown_times(rows),
+        }
         locked.summary = {**locked.summary, "scenes": [asdict(row) for row in rows]}
         locked.save(
             update_fields=[
