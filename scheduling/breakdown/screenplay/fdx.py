@@ -65,12 +65,22 @@ _MAX_SCENE_EIGHTHS = 8 * 200
 _PAGE_NUMBER = re.compile(r"[0-9]{1,5}")
 
 
+def _summary(props: XmlElement) -> str:
+    """Final Draft's scene summary (the Scene View card), which becomes the synopsis."""
+    summary = props.find("Summary")
+    if summary is None:
+        return ""
+    return clean_text(" ".join(_text(p) for p in summary.iter("Paragraph")))
+
+
 def _scene_meta(paragraph: XmlElement) -> SceneMeta:
     number = (paragraph.get("Number") or "").strip()
     props = paragraph.find("SceneProperties")
     eighths: int | None = None
     page: int | None = None
+    synopsis = ""
     if props is not None:
+        synopsis = _summary(props)
         try:
             eighths = max(1, parse_eighths(props.get("Length", "")))
         except ValueError:
@@ -79,7 +89,7 @@ def _scene_meta(paragraph: XmlElement) -> SceneMeta:
             eighths = None
         page_text = props.get("Page", "").strip()
         page = int(page_text) if _PAGE_NUMBER.fullmatch(page_text) and int(page_text) > 0 else None
-    return SceneMeta(number=number, eighths=eighths, page=page)
+    return SceneMeta(number=number, synopsis=synopsis, eighths=eighths, page=page)
 
 
 def _dual(container: XmlElement) -> list[Element]:
@@ -150,8 +160,11 @@ def parse_fdx(data: bytes) -> tuple[str, list[Element]]:
         if kind_name in new_page or paragraph.get("StartsNewPage") == "Yes":
             elements.append(Element(Kind.PAGE_BREAK))
         kind = _KINDS.get(kind_name, Kind.ACTION)
+        text = _text(paragraph)
+        if kind is Kind.HEADING and not text.strip():
+            kind = Kind.ACTION  # an empty heading prints a blank line; it starts no scene
         meta = _scene_meta(paragraph) if kind is Kind.HEADING else None
-        elements.append(Element(kind, _text(paragraph), meta=meta))
+        elements.append(Element(kind, text, meta=meta))
     return _title(root), elements
 
 

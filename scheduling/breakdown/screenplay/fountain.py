@@ -5,8 +5,8 @@ failed the real files (Brick & Steel's mixed LF/CRLF line endings left it with n
 cues; in Big Fish it dropped every cue with an apostrophe, such as WILL'S DATE, losing 5 of 48
 speaking parts), while ``screenplain`` read all four sample Fountain files correctly:
 forced headings, ``#12A#`` scene numbers, dual dialogue, title pages, boneyard, transitions,
-centred text and mixed line endings.  We use its paragraph classification and title-page
-reader and add, before handing it the text:
+centred text and mixed line endings.  We use its paragraph classification (the title page we read
+ourselves, see :func:`_title_page`) and add, before handing it the text:
 
 * notes (``[[ ]]``) and boneyard (``/* */``) are removed from the whole text first, because
   screenplain only strips notes inside one paragraph and a note spanning a blank line would
@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from screenplain.parsers.fountain import parse_body, parse_title_page
+from screenplain.parsers.fountain import parse_body
 from screenplain.richstring import parse_emphasis
 from screenplain.types import Action, Dialog, DualDialog, PageBreak, Slug, Transition
 
@@ -41,6 +41,7 @@ _LENIENT_HEADING_RE = re.compile(r"^(?:EXT\.?/INT|E/I)[. ]", re.IGNORECASE)
 # The spec: a forced heading is a period followed by a letter or digit ("." then a space is
 # action, and ".." an ellipsis); screenplain also forces ". text".
 _FORCED_HEADING_RE = re.compile(r"^\.[^\W_]")
+_TITLE_KEY_RE = re.compile(r"^([A-Za-z][A-Za-z0-9 _-]{0,40}):(.*)$")
 _SCENE_NUMBER_RE = re.compile(r"#([\w\-.]+)#\s*$")
 
 
@@ -172,10 +173,31 @@ def parse_fountain(text: str) -> tuple[str, list[Element]]:
         "" if (not line.strip() and line != "  ") else line.expandtabs(4)
         for line in _LINEBREAK_RE.split(text)
     ]
-    first_blank = lines.index("") if "" in lines else len(lines)
-    # "INT. KITCHEN - 7:00 AM" looks like a "Key: value" title-page line; a script that
-    # opens on a heading has no title page.
-    opens_on_heading = bool(lines) and _is_heading(lines[0])
-    title_page = {} if opens_on_heading else (parse_title_page(lines[:first_blank]) or {})
-    body = _preprocess(lines[first_blank:] if title_page else lines)
+    title_page, body_start = _title_page(lines)
+    body = _preprocess(lines[body_start:])
     return _title(title_page), _elements(parse_body(body), _NumbersAsWritten(body))
+
+
+def _title_page(lines: list[str]) -> tuple[dict[str, list[str]], int]:
+    """The title page's keys and where the body starts.
+
+    Leading blank lines (or a note, already stripped to a blank line) do not hide it, and a
+    key's further lines count whether indented as the spec asks or not (``Contact:`` then
+    the address flush left, as many writers type it): screenplain refuses both.  A script
+    that opens on a heading has no title page ("INT. KITCHEN - 7:00 AM" looks like a key).
+    """
+    start = next((index for index, line in enumerate(lines) if line), len(lines))
+    if start == len(lines) or _is_heading(lines[start]) or not _TITLE_KEY_RE.match(lines[start]):
+        return {}, 0
+    end = lines.index("", start) if "" in lines[start:] else len(lines)
+    result: dict[str, list[str]] = {}
+    key = ""
+    for line in lines[start:end]:
+        match = _TITLE_KEY_RE.match(line)
+        if match:
+            key = match.group(1).strip().capitalize()
+            if match.group(2).strip():
+                result.setdefault(key, []).append(match.group(2).strip())
+        else:
+            result.setdefault(key, []).append(line.strip())
+    return result, end

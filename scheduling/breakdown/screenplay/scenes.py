@@ -9,8 +9,9 @@ Conventions, so Fountain and Final Draft imports of the same script look alike:
   When no heading in the file has one, scenes are numbered 1, 2, 3...; when only some have
   one, the others get proposals that keep every locked number (12A after 12, A1 before 1;
   see :mod:`numbering`), and duplicates are flagged rather than refused.
-* ``synopsis`` is the Fountain ``= synopsis`` under the heading if there is one, otherwise the
-  first action paragraph of the scene, whitespace collapsed and cut at a word to 300 characters.
+* ``synopsis`` is the Fountain ``= synopsis`` under the heading or Final Draft's scene
+  summary if there is one, otherwise the first action paragraph of the scene, whitespace
+  collapsed and cut at a word to 300 characters.
 * Lengths and pages from a Final Draft ``<SceneProperties>`` are kept as they are; the page
   model (see :mod:`pagination`) supplies whatever the file does not state.
 """
