@@ -44,6 +44,7 @@ class Element:
     text: str = ""
     dual: int = 0  # 0: normal; 1/2: left/right column of dual dialogue
     meta: SceneMeta | None = None
+    style: str = ""  # the file's own element type (Final Draft), to find its layout
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,12 @@ from scheduling.breakdown.screenplay.model import (
     SceneMeta,
 )
 from scheduling.breakdown.screenplay.numbering import propose_numbers
-from scheduling.breakdown.screenplay.pagination import SceneSpan, paginate
+from scheduling.breakdown.screenplay.pagination import (
+    STANDARD_PAGE,
+    PageSetup,
+    SceneSpan,
+    paginate,
+)
 
 SYNOPSIS_LIMIT = 300
 
@@ -70,12 +75,15 @@ def _pages(meta: SceneMeta, span: SceneSpan, next_meta: SceneMeta | None) -> tup
 
 
 def build_screenplay(
-    title: str, source_format: str, elements: Sequence[Element]
+    title: str,
+    source_format: str,
+    elements: Sequence[Element],
+    setup: PageSetup = STANDARD_PAGE,
 ) -> ParsedScreenplay:
     heading_at = [i for i, element in enumerate(elements) if element.kind is Kind.HEADING]
     if not heading_at:
         raise ScreenplayError(str(_NO_SCENES[source_format]))
-    layout = paginate(elements)
+    layout = paginate(elements, setup)
     metas = [elements[i].meta or SceneMeta() for i in heading_at]
     headings = [clean_text(elements[i].text).upper() for i in heading_at]
     numbering = propose_numbers([meta.number for meta in metas], headings)
