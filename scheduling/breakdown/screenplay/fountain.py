@@ -28,8 +28,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import screenplain.parsers.fountain as screenplain_fountain
 from screenplain.parsers.fountain import parse_body
-from screenplain.richstring import parse_emphasis
+from screenplain.richstring import _magic_re, parse_emphasis, plain
 from screenplain.types import Action, Dialog, DualDialog, PageBreak, Slug, Transition
 
 from scheduling.breakdown.screenplay.headings import clean_text
@@ -70,6 +71,22 @@ def _strip_between(text: str, opener: str, closer: str) -> str:
         out.append(text[position:start])
         position = end + len(closer)
     return "".join(out)
+
+
+def _emphasis(line: str) -> Any:
+    """screenplain's emphasis parser, skipped for the lines that have no emphasis at all.
+
+    Three regular-expression passes a line made emphasis parsing half of the time spent on a
+    5 MB file; a line without ``*``, ``_`` or screenplain's private marker characters comes
+    out of it as the same plain text, so it is made plain directly.
+    """
+    if line and "*" not in line and "_" not in line and not _magic_re.search(line):
+        return plain(line)
+    return parse_emphasis(line)
+
+
+# screenplain looks ``parse_emphasis`` up in its module on each call: same result, faster.
+screenplain_fountain.parse_emphasis = _emphasis
 
 
 def _is_heading(line: str) -> bool:

@@ -180,6 +180,9 @@ def _wrap(text: str, width: int, breaks: list[int] | None = None, line: int = 1)
     width = max(1, width)
     total = 0
     for source in text.split("\n"):
+        if breaks is None and len(source) <= width:
+            total += 1  # fits as it is: words joined by single spaces are no longer
+            continue
         lines, used = 1, 0
         for word in source.split():
             size = len(word)
