@@ -88,3 +88,20 @@ def test_split_heading_other_styles(heading, expected):
 def test_a_long_heading_splits_in_linear_time():
     heading = "INT. " + "A. " * 20_000 + "- " * 20_000 + "DAY"
     assert split_heading(heading).time_of_day == "DAY"
+
+
+def test_the_preview_page_lists_times_it_did_not_recognise(client, team):
+    from django.urls import reverse
+
+    from scheduling.breakdown.models import ScreenplayImport
+
+    client.force_login(team.ad)
+    upload_url = reverse("scheduling:screenplay-upload", args=[team.production.pk])
+    client.post(upload_url, {"file": SimpleUploadedFile("h.fountain", _fountain().encode())})
+    preview = ScreenplayImport.objects.get()
+    html = client.get(
+        reverse("scheduling:screenplay-preview", args=[team.production.pk, preview.pk])
+    ).content.decode()
+    assert "Time of day not recognised" in html
+    assert "INT. PARLOUR - TEATIME" in html
+    assert "MOMENTS LATER" in html
