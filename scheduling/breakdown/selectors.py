@@ -141,5 +141,15 @@ def element_list(*, access: Access, filters: ElementFilterSet | None = None) -> 
     return elements
 
 
+def current_script_revision(*, access: Access) -> ScreenplayImport | None:
+    """The last applied draft: its ``revision`` and ``revision_colour`` head the script."""
+    return (
+        ScreenplayImport.objects.for_access(access)
+        .filter(revision__isnull=False)
+        .order_by("-revision")
+        .first()
+    )
+
+
 def screenplay_imports_for(*, access: Access) -> QuerySet[ScreenplayImport]:
     return ScreenplayImport.objects.for_access(access).select_related("uploaded_by", "applied_by")
