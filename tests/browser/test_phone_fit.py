@@ -49,7 +49,8 @@ def test_producer_pages_fit_a_phone(open_tab, demo_ids, count_as):
         reverse("crew:list", kwargs={"production_id": production}),
         reverse("crew:add", kwargs={"production_id": production}),
         reverse(
-            "scheduling:scene-detail", kwargs={"production_id": production, "scene_id": demo_ids.scene}
+            "scheduling:scene-detail",
+            kwargs={"production_id": production, "scene_id": demo_ids.scene},
         ),
     ):
         tab.goto(path)
@@ -66,7 +67,8 @@ def test_crew_member_home_on_a_phone_starts_with_their_engagement(open_tab, demo
     assert first_card.get_attribute("id") == "my-engagement"
     # The first thing on the screen, above the fold of a 740 px phone.
     box = first_card.bounding_box()
-    assert box is not None and box["y"] < PHONE["height"] / 2, box
+    assert box is not None
+    assert box["y"] < PHONE["height"] / 2, box
     count_as("journey")
 
 
@@ -78,9 +80,7 @@ def test_time_zone_defaults_to_the_browsers(open_tab, demo_ids, count_as):
     tab.goto(reverse("productions:new"))
     field = tab.page.locator("input[name=time_zone]")
     assert field.get_attribute("list")
-    tab.page.wait_for_function(
-        "() => document.querySelector('input[name=time_zone]').value !== ''"
-    )
+    tab.page.wait_for_function("() => document.querySelector('input[name=time_zone]').value !== ''")
     assert field.input_value() == "America/Los_Angeles"
     assert_fits(tab)
     count_as("journey")
