@@ -10,6 +10,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from accounts.time_zones import TimeZoneField
 from productions.forms import ScopedForm, ScopedModelChoiceField
 from scheduling.breakdown.models import (
     ElementCategory,
@@ -25,6 +26,10 @@ from scheduling.breakdown.services import MAX_QUANTITY
 
 
 class LocationForm(forms.ModelForm[Location]):
+    time_zone = TimeZoneField(
+        required=False, help_text=_("Leave empty to use the production's time zone.")
+    )
+
     class Meta:
         model = Location
         fields = [
