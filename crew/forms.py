@@ -293,13 +293,13 @@ class DepartmentForm(forms.Form):
         required=False,
         min_value=0,
         max_value=32767,
-        help_text=_("Call-sheet order: lower numbers come first. Leave empty to put it last."),
+        help_text=_("List order: lower numbers come first. Leave empty to put it last."),
     )
 
     def __init__(self, *args: Any, new: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not new:
-            self.fields["order"].help_text = gettext("Call-sheet order: lower numbers come first.")
+            self.fields["order"].help_text = gettext("List order: lower numbers come first.")
 
 
 class PositionForm(ScopedForm):
