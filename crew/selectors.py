@@ -35,6 +35,16 @@ def positions_for(*, access: Access) -> QuerySet[Position]:
     )
 
 
+def members_not_engaged(*, access: Access) -> QuerySet[Person]:
+    """Crew records of members who log in but have no engagement, so are not on the crew
+    list: typically someone who accepted an invitation from the members page."""
+    return (
+        Person.objects.for_access(access)
+        .filter(user__isnull=False, engagements__isnull=True)
+        .order_by("name", "id")
+    )
+
+
 def people_for(*, access: Access) -> QuerySet[Person]:
     return Person.objects.for_access(access).order_by("name", "id")
 
