@@ -71,6 +71,10 @@ MAIN_PAGES = (
     MainPage("scenes", "scheduling:scene-list", PRODUCTION),
     MainPage("scene detail", "scheduling:scene-detail", ("production", "scene")),
     MainPage("locations", "scheduling:location-list", PRODUCTION),
+    MainPage("members", "productions:members", PRODUCTION),
+    MainPage("settings", "productions:settings", PRODUCTION),
+    MainPage("new production", "productions:new"),
+    MainPage("crew member's overview", "productions:overview", PRODUCTION, who=DEMO_CREW),
     MainPage("profile", "accounts:profile"),
 )
 
