@@ -6,6 +6,8 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import User
+from crew.models import Person
+from productions.models import Production
 from tests.browser.browsing import PHONE, Tab, horizontal_overflow
 from tests.browser.main_pages import DEMO_CREW, DEMO_PRODUCER
 
@@ -28,6 +30,33 @@ def assert_fits(tab: Tab) -> None:
     assert horizontal_overflow(tab.page) == 0
 
 
+# Words (an e-mail address, a time zone) in a list of facts that were broken across lines
+# although they would fit on one: the sum of their pieces' widths is no wider than the list.
+_BROKEN_WORDS = """() => {
+  const broken = [];
+  for (const dd of document.querySelectorAll("dl.facts dd")) {
+    const walker = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const pieces = [...range.getClientRects()];
+        const width = pieces.reduce((sum, rect) => sum + rect.width, 0);
+        const line = dd.closest("dl").clientWidth;
+        if (pieces.length > 1 && width <= line) broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+def assert_no_word_broken(tab: Tab) -> None:
+    broken = tab.page.evaluate(_BROKEN_WORDS)
+    assert not broken, f"words broken across lines on {tab.path()}: {broken}"
+
+
 def assert_every_tab_on_screen(tab: Tab) -> None:
     """The production's tabs wrap: each one is on the screen, none hides off its edge."""
     boxes = tab.page.evaluate(
@@ -40,6 +69,11 @@ def assert_every_tab_on_screen(tab: Tab) -> None:
 
 
 def test_producer_pages_fit_a_phone(open_tab, demo_ids, count_as):
+    # Long single words, as real ones are: they move to a line of their own, unbroken.
+    Production.objects.filter(pk=demo_ids.production).update(
+        time_zone="America/Argentina/Buenos_Aires"
+    )
+    Person.objects.filter(pk=demo_ids.person).update(email="kwame.mensah@harbour-films.test")
     tab = open_tab(viewport=PHONE, user=User.objects.get(email=DEMO_PRODUCER))
     production = demo_ids.production
     for path in (
@@ -48,6 +82,7 @@ def test_producer_pages_fit_a_phone(open_tab, demo_ids, count_as):
         reverse("productions:overview", kwargs={"production_id": production}),
         reverse("crew:list", kwargs={"production_id": production}),
         reverse("crew:add", kwargs={"production_id": production}),
+        reverse("crew:person", kwargs={"production_id": production, "person_id": demo_ids.person}),
         reverse(
             "scheduling:scene-detail",
             kwargs={"production_id": production, "scene_id": demo_ids.scene},
@@ -56,6 +91,7 @@ def test_producer_pages_fit_a_phone(open_tab, demo_ids, count_as):
         tab.goto(path)
         assert_fits(tab)
         assert_every_tab_on_screen(tab)
+        assert_no_word_broken(tab)
     count_as("journey")
 
 
