@@ -111,7 +111,7 @@ def test_the_invitation_email_promises_nothing_unbuilt():
 
 
 def test_the_api_schema_and_its_description_promise_nothing_unbuilt():
-    assert not promises(settings.SPECTACULAR_SETTINGS["DESCRIPTION"])
+    assert not promises(str(settings.SPECTACULAR_SETTINGS["DESCRIPTION"]))
     schema = SchemaGenerator().get_schema(request=None, public=True)
     text = json.dumps(schema, ensure_ascii=False)
     assert not promises(text), promises(text)
