@@ -29,6 +29,7 @@ from scheduling.breakdown.filters import SceneFilterSet
 from scheduling.breakdown.forms import (
     LocationForm,
     SceneElementForm,
+    SceneForm,
     ScreenplayUploadForm,
     SetForm,
 )
@@ -47,7 +48,7 @@ from scheduling.breakdown.models import (
     ScreenplayImport,
     Set,
 )
-from scheduling.breakdown.policies import can_apply_screenplay_import
+from scheduling.breakdown.policies import can_apply_screenplay_import, can_edit_scene
 from scheduling.breakdown.screenplay import ScreenplayError
 from scheduling.breakdown.selectors import (
     current_script_revision,
@@ -55,6 +56,7 @@ from scheduling.breakdown.selectors import (
     scene_breakdown,
     scene_detail,
     scene_list,
+    scene_neighbours,
     scene_total_eighths,
     screenplay_imports_for,
     sets_for,
@@ -65,6 +67,7 @@ from scheduling.breakdown.services import (
     scene_character_remove,
     scene_element_add,
     scene_element_remove,
+    scene_save,
     set_save,
 )
 
@@ -121,12 +124,49 @@ def scene_detail_view(request: HttpRequest, production_id: int, scene_id: int) -
 
 
 def _render_scene(
-    request: HttpRequest, access: Access, scene: Scene, form: SceneElementForm, status: int = 200
+    request: HttpRequest,
+    access: Access,
+    scene: Scene,
+    form: SceneElementForm,
+    status: int = 200,
+    scene_form: SceneForm | None = None,
 ) -> HttpResponse:
     element_categories_ensure(production=access.production)
     breakdown = scene_breakdown(access=access, scene=scene)
-    context = _context(access, "scenes", scene=scene, breakdown=breakdown, form=form)
+    context = _context(
+        access,
+        "scenes",
+        scene=scene,
+        breakdown=breakdown,
+        form=form,
+        can_edit_scene=can_edit_scene(access, scene),
+        scene_form=scene_form or SceneForm(access=access, initial=SceneForm.initial_for(scene)),
+        neighbours=scene_neighbours(access=access, scene=scene),
+    )
     return render(request, "scheduling/scene_detail.html", context, status=status)
+
+
+@require_POST
+def scene_edit_view(request: HttpRequest, production_id: int, scene_id: int) -> HttpResponse:
+    """The scene's own fields, through ``scene_save`` as the API's PATCH does."""
+    access = production_access(request.user, production_id)
+    scene = scene_detail(access=access, scene_id=scene_id)
+    if not can_edit_scene(access, scene):
+        access.require(Action.EDIT_BREAKDOWN)
+    form = SceneForm(request.POST, access=access)
+    if form.is_valid():
+        try:
+            scene_save(scene=scene, **form.cleaned_data)
+        except (ValidationError, IntegrityError) as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, gettext("Saved scene %(number)s.") % {"number": scene.number})
+            return redirect(_scene_url(access, scene_id))
+    # Refused: the page shows the scene as saved, the form as typed.
+    scene = scene_detail(access=access, scene_id=scene_id)
+    return _render_scene(
+        request, access, scene, SceneElementForm(access=access), status=400, scene_form=form
+    )
 
 
 @require_POST

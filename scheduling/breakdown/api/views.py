@@ -148,7 +148,7 @@ class BreakdownViewSet(BreakdownReadViewSet[_M]):
 
 
 class LocationViewSet(BreakdownViewSet[Location]):
-    """Real places that play the sets, with what a call sheet needs about each."""
+    """Real places that play the sets: address, time zone, nearest hospital, parking, basecamp."""
 
     queryset = Location.objects.all()
     serializer_class = LocationSerializer
