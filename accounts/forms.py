@@ -20,8 +20,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import lockout
 from accounts.locale import user_language
-from accounts.models import User, time_zone_choices
+from accounts.models import User
 from accounts.services import api_tokens_revoke_all
+from accounts.time_zones import TimeZoneField
 from core.background import enqueue_after_commit
 from core.links import absolute_url
 from core.tasks import send_email
@@ -132,7 +133,7 @@ class QueuedPasswordResetForm(PasswordResetForm):
 
 
 class ProfileForm(forms.ModelForm[User]):
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices)
+    time_zone = TimeZoneField()
 
     class Meta:
         model = User

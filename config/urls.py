@@ -12,6 +12,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("sw.js", core_views.service_worker, name="service-worker"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("offline/", core_views.offline, name="offline"),
     path("admin/", admin.site.urls),
     # Under /accounts/: the service worker never keeps these pages (their links hold tokens).

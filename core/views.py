@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.cache import never_cache
@@ -43,6 +44,15 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     """Served from the site root so that it may control every page (its scope is "/")."""
     response = HttpResponse(_SERVICE_WORKER.read_bytes(), content_type="text/javascript")
     response["Cache-Control"] = "no-cache"
+    return response
+
+
+@login_not_required
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico on pages that name no icon (the API, the admin)."""
+    response = redirect(static("img/favicon.svg"), permanent=True)
+    response["Cache-Control"] = "public, max-age=86400"
     return response
 
 

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import time_zone_choices
+from accounts.time_zones import TimeZoneField
 from crew.csv_io import MAX_BYTES as CSV_MAX_BYTES
 from crew.models import (
     Deadline,
@@ -22,7 +22,7 @@ from crew.models import (
     Person,
     Position,
 )
-from crew.phones import normalise_phone
+from crew.phones import normalise_phone, phone_hint
 from crew.selectors import cast_candidates_for, positions_for
 from productions.forms import (
     DateInput,
@@ -61,13 +61,11 @@ class _RegionMixin:
     fields: dict[str, forms.Field]
 
     def set_phone_region(self, region: str | None) -> None:
+        hint = phone_hint(region)
         for form_field in self.fields.values():
             if isinstance(form_field, PhoneField):
                 form_field.region = region
-
-
-def _time_zones() -> list[tuple[str, str]]:
-    return [("", gettext("Same as the production")), *time_zone_choices()]
+                form_field.help_text = hint
 
 
 class OwnContactForm(_RegionMixin, forms.Form):
@@ -80,7 +78,9 @@ class OwnContactForm(_RegionMixin, forms.Form):
         label=_("Home address"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=_time_zones, required=False)
+    time_zone = TimeZoneField(
+        required=False, help_text=_("Leave empty to follow the production's time zone.")
+    )
     emergency_contact_name = forms.CharField(
         label=_("Emergency contact name"), max_length=150, required=False
     )
@@ -293,13 +293,13 @@ class DepartmentForm(forms.Form):
         required=False,
         min_value=0,
         max_value=32767,
-        help_text=_("Call-sheet order: lower numbers come first. Leave empty to put it last."),
+        help_text=_("List order: lower numbers come first. Leave empty to put it last."),
     )
 
     def __init__(self, *args: Any, new: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not new:
-            self.fields["order"].help_text = gettext("Call-sheet order: lower numbers come first.")
+            self.fields["order"].help_text = gettext("List order: lower numbers come first.")
 
 
 class PositionForm(ScopedForm):

@@ -16,6 +16,7 @@ from crew.deadlines import deadline_complete, deadline_save, deadlines_for_acces
 from crew.filters import DeadlineFilter
 from crew.forms import DeadlineForm
 from crew.models import Deadline, DeadlineStatus, Engagement
+from crew.my_engagement import my_engagements
 from crew.policies import can_complete_deadline
 from productions.forms import add_service_errors
 from productions.pages import page_context
@@ -46,6 +47,7 @@ def production_overview(request: HttpRequest, production_id: int) -> HttpRespons
                 by_department=by_department,
                 crew_total=sum(row["people"] for row in by_department),
                 deadlines=upcoming,
+                my_engagements=my_engagements(access),
             ),
         )
 

@@ -35,6 +35,36 @@ def positions_for(*, access: Access) -> QuerySet[Position]:
     )
 
 
+def own_engagements(*, access: Access) -> QuerySet[Engagement]:
+    """The viewer's own engagements on this production, in the crew list's order."""
+    return (
+        Engagement.objects.for_access(access)
+        .filter(person__user=access.user)
+        .select_related("position", "department")
+        .order_by("department__order", "position__order", "start_date", "id")
+    )
+
+
+def department_heads(*, access: Access, department_ids: set[int]) -> QuerySet[Engagement]:
+    """The heads of these departments (engagements in a head-of-department position)."""
+    return (
+        Engagement.objects.for_access(access)
+        .filter(department_id__in=department_ids, position__is_head_of_department=True)
+        .select_related("person", "position")
+        .order_by("position__order", "person__name", "id")
+    )
+
+
+def members_not_engaged(*, access: Access) -> QuerySet[Person]:
+    """Crew records of members who log in but have no engagement, so are not on the crew
+    list: typically someone who accepted an invitation from the members page."""
+    return (
+        Person.objects.for_access(access)
+        .filter(user__isnull=False, engagements__isnull=True)
+        .order_by("name", "id")
+    )
+
+
 def people_for(*, access: Access) -> QuerySet[Person]:
     return Person.objects.for_access(access).order_by("name", "id")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -61,6 +62,7 @@ from productions.invitations import invitation_create
 from productions.pages import page_context
 from productions.roles import Action, Role
 from productions.scoping import Access, production_access
+from productions.selectors import invitations_waiting
 from productions.views import posted, posted_files
 
 
@@ -125,6 +127,17 @@ def _crew_groups(access: Access, engagements: list[Engagement]) -> list[CrewGrou
     return groups
 
 
+def _team_signposts(access: Access) -> dict[str, Any]:
+    """For those who manage members (producers): who is invited or logs in but is not on
+    the crew list yet, so members and crew never look like two unrelated lists."""
+    if not access.can(Action.MANAGE_MEMBERS):
+        return {"invitations_waiting": 0, "members_not_engaged": []}
+    return {
+        "invitations_waiting": invitations_waiting(access=access).count(),
+        "members_not_engaged": list(selectors.members_not_engaged(access=access)),
+    }
+
+
 def crew_list(request: HttpRequest, production_id: int) -> HttpResponse:
     access = production_access(request.user, production_id)
     # A bad parameter is left out: the page shows the list without that filter.
@@ -144,6 +157,8 @@ def crew_list(request: HttpRequest, production_id: int) -> HttpResponse:
         show_contact=any({"email", "phone"} & row.fields for group in groups for row in group.rows),
     )
     htmx = request.headers.get("HX-Request") == "true"
+    if not htmx:  # the header above the results, which a search does not redraw
+        context.update(_team_signposts(access))
     response = render(request, "crew/_results.html" if htmx else "crew/list.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response

@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import time_zone_choices
+from accounts.time_zones import TimeZoneField
 from core.dates import EARLIEST_DATE, LATEST_DATE
 from productions.models import (
     CoProducer,
@@ -158,11 +158,9 @@ class ProductionForm(forms.Form):
     logline = forms.CharField(
         label=_("Logline"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    time_zone = forms.ChoiceField(
-        label=_("Time zone"),
-        choices=time_zone_choices,
-        initial="UTC",
-        help_text=_("Where the shoot happens: call times are in this zone."),
+    time_zone = TimeZoneField(
+        browser_default=True,
+        help_text=_("Where the shoot happens: call times are in this zone. Type a city."),
     )
     prep_start = forms.DateField(label=_("Prep starts"), required=False, widget=DateInput())
     shoot_start = forms.DateField(label=_("Shoot starts"), required=False, widget=DateInput())

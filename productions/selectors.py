@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 from django.db.models.functions import Lower
 
-from productions.models import Membership, Production
+from productions.models import Invitation, InvitationStatus, Membership, Production
 from productions.roles import Role
 from productions.scoping import Access
 
@@ -36,6 +36,17 @@ def memberships_for(*, access: Access) -> QuerySet[Membership]:
         Membership.objects.for_access(access)
         .select_related("user")
         .order_by(role_order, nameless_last, Lower("user__name"), "id")
+    )
+
+
+def invitations_waiting(*, access: Access) -> QuerySet[Invitation]:
+    """Invitations nobody has answered yet (expired ones too: they can be sent again),
+    newest first. The invitees are neither members nor on the crew list until they accept."""
+    return (
+        Invitation.objects.for_access(access)
+        .filter(status__in=[InvitationStatus.PENDING, InvitationStatus.EXPIRED])
+        .select_related("invited_by")
+        .order_by("-sent_at", "id")
     )
 
 

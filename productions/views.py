@@ -25,11 +25,12 @@ from productions.forms import (
     add_service_errors,
 )
 from productions.invitations import invitation_cancel, invitation_create, invitation_resend
-from productions.models import CoProducer, Invitation, InvitationStatus, Membership, Production
+from productions.models import CoProducer, Invitation, Membership, Production
 from productions.pages import page_context
 from productions.roles import Action, Role
 from productions.scoping import Access, production_access
 from productions.selectors import (
+    invitations_waiting,
     memberships_for,
     memberships_for_user,
     productions_for_user,
@@ -178,12 +179,7 @@ def _members_page(
             access,
             "members",
             memberships=memberships,
-            invitations=list(
-                Invitation.objects.for_access(access)
-                .filter(status__in=[InvitationStatus.PENDING, InvitationStatus.EXPIRED])
-                .select_related("invited_by")
-                .order_by("-sent_at", "id")
-            ),
+            invitations=list(invitations_waiting(access=access)),
             invite_form=invite_form or MemberInviteForm(),
             role_choices=Role.choices,
             producer_count=sum(m.role == Role.PRODUCER for m in memberships),

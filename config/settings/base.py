@@ -285,7 +285,10 @@ LOCKOUT_LIMITS = {
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Callboard API",
-    "DESCRIPTION": "Film and TV production teams: crew, schedule, call sheets.",
+    "DESCRIPTION": (
+        "Film and TV production teams: members and invitations, the crew list, cast, "
+        "deadlines and the script breakdown (scenes, sets, locations, screenplay import)."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",

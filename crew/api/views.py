@@ -124,7 +124,7 @@ class _SimpleWriteViewSet(ProductionScopedViewSet[Any]):
 
 
 class DepartmentViewSet(_SimpleWriteViewSet):
-    """Departments in call-sheet order. Read: members; write: producers."""
+    """Departments in the crew list's order. Read: members; write: producers."""
 
     # (Docstrings here are the OpenAPI descriptions.) The writes are the department
     # page's: a new department without an order goes last; a delete takes the positions
@@ -213,7 +213,7 @@ class CharacterViewSet(_SimpleWriteViewSet):
 
 
 class CrewViewSet(ProductionScopedViewSet[Engagement]):
-    """Engagements with the person's details, in call-sheet order.
+    """Engagements with the person's details, in the crew list's order.
 
     Read: members (contact and private fields only as crew.privacy allows). Write:
     producers, and department heads for their own department's engagements.

@@ -27,7 +27,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-# (file name, login, path template, viewport); {p} is the demo production's id.
+# (file name, login, path template, viewport); {p} is the demo production's id, {scene}
+# the id of its first scene in script order.
 SHOTS = [
     ("login-phone", None, "/accounts/login/", PHONE),
     ("productions-phone", "producer", "/productions/", PHONE),
@@ -39,6 +40,9 @@ SHOTS = [
     ("cast-phone", "ad", "/productions/{p}/crew/cast/", PHONE),
     ("departments-desktop", "producer", "/productions/{p}/crew/departments/", DESKTOP),
     ("profile-phone", "crew", "/account/profile/", PHONE),
+    ("overview-phone-as-crew", "crew", "/productions/{p}/", PHONE),
+    ("settings-phone", "producer", "/productions/{p}/settings/", PHONE),
+    ("scene-phone", "ad", "/productions/{p}/scenes/{scene}/", PHONE),
 ]
 
 
@@ -71,7 +75,11 @@ def take(base: str) -> None:
                         .first.get_attribute("href")
                     )
                     production_id = (href or "").strip("/").split("/")[1]
-            page.goto(base + path.format(p=production_id))
+            scene_id = None
+            if "{scene}" in path:
+                scenes = page.request.get(f"{base}/api/v1/productions/{production_id}/scenes/")
+                scene_id = scenes.json()["results"][0]["id"]
+            page.goto(base + path.format(p=production_id, scene=scene_id))
             page.wait_for_load_state("networkidle")
             page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
             print(f"{name}.png  {page.url}")

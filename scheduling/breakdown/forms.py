@@ -10,14 +10,26 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from accounts.time_zones import TimeZoneField
 from productions.forms import ScopedForm, ScopedModelChoiceField
-from scheduling.breakdown.models import ElementCategory, Location
+from scheduling.breakdown.models import (
+    ElementCategory,
+    IntExt,
+    Location,
+    Scene,
+    Set,
+    TimeOfDay,
+)
 from scheduling.breakdown.screenplay import MAX_SCREENPLAY_BYTES
-from scheduling.breakdown.selectors import element_categories_for
+from scheduling.breakdown.selectors import element_categories_for, sets_for
 from scheduling.breakdown.services import MAX_QUANTITY
 
 
 class LocationForm(forms.ModelForm[Location]):
+    time_zone = TimeZoneField(
+        required=False, help_text=_("Leave empty to use the production's time zone.")
+    )
+
     class Meta:
         model = Location
         fields = [
@@ -58,6 +70,37 @@ class SetForm(ScopedForm):
     notes = forms.CharField(
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class SceneForm(ScopedForm):
+    """What a scene page edits, for ``scene_save``: the heading's parts and the rest."""
+
+    int_ext = forms.ChoiceField(
+        label=_("INT/EXT"), choices=[("", "—"), *IntExt.choices], required=False
+    )
+    set = ScopedModelChoiceField(Set, selector=sets_for, label=_("Set"), required=False)
+    time_of_day = forms.ChoiceField(label=_("Time of day"), choices=TimeOfDay.choices)
+    synopsis = forms.CharField(
+        label=_("Synopsis"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    script_day = forms.CharField(
+        label=_("Script day"),
+        max_length=20,
+        required=False,
+        help_text=_("Story chronology, e.g. D3 or N2."),
+    )
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    omitted = forms.BooleanField(
+        label=_("Omitted"),
+        required=False,
+        help_text=_("Cut from the script; it keeps its number, which is never reused."),
+    )
+
+    @staticmethod
+    def initial_for(scene: Scene) -> dict[str, object]:
+        return {name: getattr(scene, name) for name in SceneForm.base_fields}
 
 
 class SceneElementForm(ScopedForm):

@@ -5,18 +5,28 @@ AD must see that before the breakdown changes under a schedule.  So an upload is
 stored as a :class:`ScreenplayImport` with the list of changes; nothing else is written
 until someone applies it.
 
+Numbers first: a partly numbered draft is never refused.  Every number the file writes is
+locked and kept as written; unnumbered scenes get proposals that keep every locked number
+(12A after 12, A1 before 1), skipping numbers the breakdown has, omitted ones included; a
+number used twice, or differing only in case (``1A``/``1a``), is flagged for the user (see
+:mod:`scheduling.breakdown.screenplay.numbering`).  The preview lists every proposal;
+applying takes the numbers the user accepted (or typed instead) and refuses only when the
+result would still give two scenes one number.
+
 How a draft is matched to the breakdown: **by scene number**.  A scene whose number is in
 the production already is updated in place (its elements, notes, script day, silent cast and
 schedule position stay); a new number adds a scene; a scene the draft no longer has is
 marked omitted and keeps its number, as a production office does on paper.  The script owns
 the heading, INT/EXT, set, time of day, length, page range and speaking characters; the
 synopsis is only filled in when the breakdown has none, since ADs rewrite synopses.
-Applying the same draft twice changes nothing the second time.
+Applying the same draft twice changes nothing the second time.  Every apply is the next
+script revision, in the production's colours (:mod:`scheduling.breakdown.revisions`), and
+the scenes it added, changed, restored or omitted carry it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import IO, Any
 
@@ -39,14 +49,15 @@ from scheduling.breakdown.models import (
     TimeOfDay,
     scene_number_sort_key,
 )
+from scheduling.breakdown.revisions import revision_colour
 from scheduling.breakdown.screenplay import (
     MAX_SCREENPLAY_BYTES,
     ParsedScene,
     ParsedScreenplay,
-    ScreenplayError,
     parse_screenplay,
     too_large,
 )
+from scheduling.breakdown.screenplay.numbering import FLAGGED, propose_numbers
 from scheduling.breakdown.services import element_categories_ensure
 
 # The parser's time words, reduced to the ones a stripboard colours by.
@@ -82,6 +93,18 @@ class ImportAlreadyApplied(Exception):
     """Someone applied this preview already (two clicks, two people)."""
 
 
+class SceneNumbersInvalid(Exception):
+    """The numbers given at apply would leave scenes without one or two scenes with one.
+
+    ``errors`` maps the scene's index in the draft (as text, as the form and the API send
+    it) to the messages for it; ``""`` holds messages about the request as a whole.
+    """
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
 @dataclass(frozen=True)
 class SceneRow:
     """A parsed scene cut to the breakdown's shape (lengths capped, names upper-cased)."""
@@ -97,6 +120,8 @@ class SceneRow:
     page_start: int
     page_end: int
     characters: tuple[str, ...]
+    number_in_file: str = ""
+    number_reason: str = ""
 
     @classmethod
     def from_parsed(cls, scene: ParsedScene) -> SceneRow:
@@ -104,7 +129,7 @@ class SceneRow:
         for name in scene.characters:
             names.setdefault(name.upper()[:_CHARACTER_MAX].strip(), None)
         return cls(
-            number=scene.number.strip().upper(),
+            number=scene.number.strip(),
             heading=scene.heading,
             int_ext=scene.int_ext,
             set_name=scene.set_name[:_SET_MAX].strip().upper(),
@@ -115,35 +140,101 @@ class SceneRow:
             page_start=max(1, scene.page_start),
             page_end=max(1, scene.page_start, scene.page_end),
             characters=tuple(name for name in names if name),
+            number_in_file=scene.number_in_file.strip()[:200],
+            number_reason=scene.number_reason,
         )
 
 
-def scene_rows(parsed: ParsedScreenplay) -> list[SceneRow]:
-    """The parsed scenes, checked for what the breakdown needs: short, unique numbers."""
+def scene_rows(parsed: ParsedScreenplay, existing: Mapping[str, str]) -> list[SceneRow]:
+    """The parsed scenes, numbered against the breakdown's numbers (number → heading)."""
     rows = [SceneRow.from_parsed(scene) for scene in parsed.scenes]
-    seen: dict[str, SceneRow] = {}
-    for row in rows:
-        if len(row.number) > _NUMBER_MAX:
-            message = ngettext(
-                "Scene number %(number)s is longer than %(max)d character. "
-                "Shorten it in the script and upload it again.",
-                "Scene number %(number)s is longer than %(max)d characters. "
-                "Shorten it in the script and upload it again.",
-                _NUMBER_MAX,
+    numbering = propose_numbers(
+        [row.number_in_file for row in rows],
+        [row.heading for row in rows],
+        existing,
+        max_length=_NUMBER_MAX,
+        sort_key=scene_number_sort_key,
+    )
+    return [
+        replace(row, number=item.number, number_reason=item.reason)
+        for row, item in zip(rows, numbering, strict=True)
+    ]
+
+
+def _unknown_times(rows: list[SceneRow]) -> list[dict[str, str]]:
+    """Scenes whose time of day was not recognised: the preview shows them to be fixed."""
+    return [
+        {"number": row.number, "heading": row.heading, "time_of_day_raw": row.time_of_day_raw}
+        for row in rows
+        if row.time_of_day == TimeOfDay.OTHER
+    ]
+
+
+def _existing_numbers(access: Access) -> dict[str, str]:
+    return dict(Scene.objects.for_access(access).values_list("number", "heading"))
+
+
+def _numbering_report(rows: list[SceneRow]) -> list[dict[str, Any]]:
+    """Every scene whose number is a proposal, for the preview to show and the user to accept."""
+    return [
+        {
+            "index": index,
+            "heading": row.heading,
+            "in_file": row.number_in_file,
+            "number": row.number,
+            "reason": row.number_reason,
+            "flagged": row.number_reason in FLAGGED,
+        }
+        for index, row in enumerate(rows)
+        if row.number_reason
+    ]
+
+
+def _accept_numbers(rows: list[SceneRow], numbers: Mapping[str, str] | None) -> list[SceneRow]:
+    """The rows with the numbers the user accepted; see :class:`SceneNumbersInvalid`."""
+    numbers = dict(numbers or {})
+    errors: dict[str, list[str]] = {}
+    proposed = {str(index) for index, row in enumerate(rows) if row.number_reason}
+    for key in numbers:
+        if key not in proposed:
+            errors.setdefault(key, []).append(
+                gettext("Only proposed numbers can be changed here; the file's own are locked.")
             )
-            raise ScreenplayError(message % {"number": repr(row.number[:40]), "max": _NUMBER_MAX})
-        if row.number in seen:
-            message = gettext(
-                "Two scenes are numbered %(number)s (“%(first)s” and “%(second)s”). Scenes are "
-                "matched by number, so give every scene its own number (or remove all the "
-                "numbers) and upload the script again."
+    accepted: list[SceneRow] = []
+    for index, row in enumerate(rows):
+        key = str(index)
+        number = row.number
+        if key in numbers and key in proposed:
+            number = " ".join(str(numbers[key]).split())
+        elif row.number_reason in FLAGGED:
+            errors.setdefault(key, []).append(
+                gettext("Scene %(heading)s needs a number: check the proposal and accept it.")
+                % {"heading": row.heading or row.number_in_file}
             )
-            raise ScreenplayError(
-                message
-                % {"number": row.number, "first": seen[row.number].heading, "second": row.heading}
+        if not number:
+            errors.setdefault(key, []).append(gettext("Give this scene a number."))
+        elif len(number) > _NUMBER_MAX:
+            errors.setdefault(key, []).append(
+                ngettext(
+                    "A scene number has at most %(max)d character.",
+                    "A scene number has at most %(max)d characters.",
+                    _NUMBER_MAX,
+                )
+                % {"max": _NUMBER_MAX}
             )
-        seen[row.number] = row
-    return rows
+        accepted.append(replace(row, number=number))
+    first: dict[str, int] = {}
+    for index, row in enumerate(accepted):
+        fold = row.number.casefold()
+        if row.number and fold in first:
+            errors.setdefault(str(index), []).append(
+                gettext("Scene %(number)s is already the number of “%(heading)s”.")
+                % {"number": row.number, "heading": accepted[first[fold]].heading}
+            )
+        first.setdefault(fold, index)
+    if errors:
+        raise SceneNumbersInvalid(errors)
+    return accepted
 
 
 def read_upload(upload: IO[bytes], *, size: int | None = None) -> bytes:
@@ -172,6 +263,7 @@ class _Plan:
     omitted: list[Scene] = field(default_factory=list)
     repaginated: int = 0
     unchanged: int = 0
+    revised: set[int] = field(default_factory=set)  # scenes this revision really changes
     links: dict[int, dict[str, SceneCharacter]] = field(default_factory=dict)
 
     def report(self) -> dict[str, Any]:
@@ -300,6 +392,8 @@ def _plan(access: Access, rows: list[SceneRow]) -> _Plan:
             plan.repaginated += 1
         elif not scene.omitted:
             plan.unchanged += 1
+        if fields or added or removed or scene.omitted:
+            plan.revised.add(scene.pk)
         if fields or added or removed or moved or scene.omitted:
             plan.updated.append((scene, row))
     plan.omitted = [s for number, s in scenes.items() if number not in in_file and not s.omitted]
@@ -324,8 +418,13 @@ def screenplay_import_preview(*, access: Access, file_name: str, data: bytes) ->
     if len(data) > MAX_SCREENPLAY_BYTES:
         raise too_large(len(data))
     parsed = parse_screenplay(data, file_name)
-    rows = scene_rows(parsed)
+    rows = scene_rows(parsed, _existing_numbers(access))
     plan = _plan(access, rows)
+    changes = {
+        **plan.report(),
+        "numbering": _numbering_report(rows),
+        "unknown_times": _unknown_times(rows),
+    }
     return ScreenplayImport.objects.create(
         production=access.production,
         file_name=file_name[:255],
@@ -335,7 +434,7 @@ def screenplay_import_preview(*, access: Access, file_name: str, data: bytes) ->
         page_count=parsed.page_count,
         scene_count=len(rows),
         summary=_summary(parsed, rows),
-        changes=plan.report(),
+        changes=changes,
     )
 
 
@@ -349,12 +448,18 @@ def screenplay_import_upload(
 
 
 def screenplay_import_apply(
-    *, access: Access, screenplay_import: ScreenplayImport
+    *,
+    access: Access,
+    screenplay_import: ScreenplayImport,
+    numbers: Mapping[str, str] | None = None,
 ) -> ScreenplayImport:
     """Apply a previewed draft in one transaction; see the module notes for what changes.
 
-    The changes are worked out again against the breakdown as it is now (it may have moved
-    on since the preview) and stored on the import as what was done.
+    ``numbers`` maps a proposed scene's index (as text) to the number the user accepted;
+    proposals not in it are taken as they are, except flagged ones, which must be given
+    (raises :class:`SceneNumbersInvalid`, nothing written).  The changes are worked out again
+    against the breakdown as it is now (it may have moved on since the preview) and stored
+    on the import as what was done, with the import's revision number and colour.
     """
     with transaction.atomic():
         # One import at a time per production, so two drafts cannot interleave.
@@ -366,22 +471,50 @@ def screenplay_import_apply(
         )
         if locked.status != ImportStatus.PREVIEW:
             raise ImportAlreadyApplied(gettext("This draft has already been applied."))
-        rows = [
-            SceneRow(**{**row, "characters": tuple(row["characters"])})
-            for row in locked.summary["scenes"]
-        ]
+        rows = _accept_numbers(
+            [
+                SceneRow(**{**row, "characters": tuple(row["characters"])})
+                for row in locked.summary["scenes"]
+            ],
+            numbers,
+        )
         element_categories_ensure(production=access.production)
         plan = _plan(access, rows)
-        _execute(access, plan)
+        revision = (
+            ScreenplayImport.objects.for_access(access)
+            .filter(revision__isnull=False)
+            .order_by("-revision")
+            .values_list("revision", flat=True)
+            .first()
+            or 0
+        ) + 1
+        locked.revision = revision
+        locked.revision_colour = revision_colour(access.production.revision_colours, revision)
         locked.status = ImportStatus.APPLIED
         locked.applied_at = timezone.now()
         locked.applied_by = access.user
-        locked.changes = plan.report()
-        locked.save(update_fields=["status", "applied_at", "applied_by", "changes"])
+        locked.changes = {
+            **plan.report(),
+            "numbering": _numbering_report(rows),
+            "unknown_times": _unknown_times(rows),
+        }
+        locked.summary = {**locked.summary, "scenes": [asdict(row) for row in rows]}
+        locked.save(
+            update_fields=[
+                "status",
+                "applied_at",
+                "applied_by",
+                "changes",
+                "summary",
+                "revision",
+                "revision_colour",
+            ]
+        )
+        _execute(access, plan, locked)
     return locked
 
 
-def _execute(access: Access, plan: _Plan) -> None:
+def _execute(access: Access, plan: _Plan, revision: ScreenplayImport) -> None:
     production = access.production
     now = timezone.now()
     if plan.new_sets:
@@ -411,6 +544,8 @@ def _execute(access: Access, plan: _Plan) -> None:
         scene.synopsis = scene.synopsis or row.synopsis
         scene.omitted = False
         scene.updated_at = now
+        if scene.pk is None or scene.pk in plan.revised:
+            scene.revision = revision
         return scene
 
     created = Scene.objects.bulk_create(
@@ -431,12 +566,13 @@ def _execute(access: Access, plan: _Plan) -> None:
                 "synopsis",
                 "omitted",
                 "updated_at",
+                "revision",
             ],
             batch_size=500,
         )
     if plan.omitted:
         Scene.objects.for_access(access).filter(pk__in=[s.pk for s in plan.omitted]).update(
-            omitted=True, updated_at=now
+            omitted=True, updated_at=now, revision=revision
         )
 
     stale: list[int] = []

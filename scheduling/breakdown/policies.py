@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from productions.roles import Action
 from productions.scoping import Access
-from scheduling.breakdown.models import ImportStatus, ScreenplayImport
+from scheduling.breakdown.models import ImportStatus, Scene, ScreenplayImport
 
 
 def can_apply_screenplay_import(access: Access, screenplay_import: ScreenplayImport) -> bool:
@@ -19,3 +19,9 @@ def can_apply_screenplay_import(access: Access, screenplay_import: ScreenplayImp
     decides what is offered, and the service decides what happens.
     """
     return access.can(Action.EDIT_BREAKDOWN) and screenplay_import.status == ImportStatus.PREVIEW
+
+
+def can_edit_scene(access: Access, scene: Scene) -> bool:
+    """Editors change a scene's heading parts, synopsis, script day, notes and whether it is
+    omitted; an omitted scene stays editable (it can be restored: its number is kept)."""
+    return access.can(Action.EDIT_BREAKDOWN) and scene.production_id == access.production.pk

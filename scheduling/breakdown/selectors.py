@@ -84,6 +84,29 @@ def scene_detail(*, access: Access, scene_id: int) -> Scene:
     )
 
 
+@dataclass(frozen=True)
+class SceneNeighbours:
+    """The scenes before and after one in script order (omitted ones included: they keep
+    their place in the script)."""
+
+    previous: Scene | None
+    next: Scene | None
+
+
+def scene_neighbours(*, access: Access, scene: Scene) -> SceneNeighbours:
+    """Two small queries on the (production, sort_key) index, whatever the script's size."""
+    scenes = Scene.objects.for_access(access).only("id", "number", "heading", "omitted")
+    key, number = scene.sort_key, scene.number
+    before = Q(sort_key__lt=key) | Q(sort_key=key, number__lt=number)
+    before |= Q(sort_key=key, number=number, id__lt=scene.pk)
+    after = Q(sort_key__gt=key) | Q(sort_key=key, number__gt=number)
+    after |= Q(sort_key=key, number=number, id__gt=scene.pk)
+    return SceneNeighbours(
+        previous=scenes.filter(before).order_by("-sort_key", "-number", "-id").first(),
+        next=scenes.filter(after).order_by("sort_key", "number", "id").first(),
+    )
+
+
 @dataclass
 class BreakdownRow:
     """One category on a scene's breakdown sheet, with what the scene has in it."""
@@ -139,6 +162,16 @@ def element_list(*, access: Access, filters: ElementFilterSet | None = None) -> 
     if filters is not None:
         elements = filters.filter_queryset(elements)
     return elements
+
+
+def current_script_revision(*, access: Access) -> ScreenplayImport | None:
+    """The last applied draft: its ``revision`` and ``revision_colour`` head the script."""
+    return (
+        ScreenplayImport.objects.for_access(access)
+        .filter(revision__isnull=False)
+        .order_by("-revision")
+        .first()
+    )
 
 
 def screenplay_imports_for(*, access: Access) -> QuerySet[ScreenplayImport]:

@@ -119,13 +119,46 @@ def set_delete(*, set_: Set) -> None:
     set_.delete()
 
 
+# The heading's parts, as stored before an edit: (INT/EXT, set id, time of day).
+_HeadingParts = tuple[str, int | None, str]
+
+
+def _heading_parts(scene: Scene) -> _HeadingParts:
+    return (scene.int_ext, scene.set_id, scene.time_of_day)
+
+
+def scene_heading(scene: Scene) -> str:
+    """The heading a script would print for the scene's parts: ``INT. KITCHEN - NIGHT``."""
+    place = " ".join(
+        part
+        for part in (f"{scene.int_ext}." if scene.int_ext else "", scene.set and scene.set.name)
+        if part
+    )
+    return " - ".join(part for part in (place, scene.time_of_day_raw or scene.time_of_day) if part)
+
+
+def _keep_heading_in_step(scene: Scene, before: _HeadingParts, fields: dict[str, Any]) -> None:
+    """A changed INT/EXT, set or time of day rewrites the heading (unless one is given), so
+    the page and the API never show a heading that contradicts its parts; a new time of day
+    drops the script's own wording of the old one (``NIGHT (1973)``)."""
+    if before == _heading_parts(scene):
+        return
+    if before[2] != scene.time_of_day and "time_of_day_raw" not in fields:
+        scene.time_of_day_raw = ""
+    if "heading" not in fields:
+        scene.heading = scene_heading(scene)
+
+
 def scene_save(
     *, scene: Scene, characters: Sequence[tuple[Character, bool]] | None = None, **fields: Any
 ) -> Scene:
     """Save a scene with ``fields``; ``characters`` (character, speaking) replaces its cast
-    when given."""
+    when given.  Editing a saved scene's heading parts keeps its heading in step."""
+    before = _heading_parts(scene)
     _assign(scene, fields)
     _same_production(scene.set, "set", scene.production_id)
+    if scene.pk is not None:
+        _keep_heading_in_step(scene, before, fields)
     for character, _speaking in characters or ():
         _same_production(character, "characters", scene.production_id)
     scene.number = scene.number.strip().upper()

@@ -7,6 +7,7 @@ from scheduling.breakdown import views
 urlpatterns: list[URLPattern | URLResolver] = [
     path("scenes/", views.scene_list_view, name="scene-list"),
     path("scenes/<int:scene_id>/", views.scene_detail_view, name="scene-detail"),
+    path("scenes/<int:scene_id>/edit/", views.scene_edit_view, name="scene-edit"),
     path(
         "scenes/<int:scene_id>/elements/",
         views.scene_element_add_view,

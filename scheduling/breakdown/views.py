@@ -29,11 +29,13 @@ from scheduling.breakdown.filters import SceneFilterSet
 from scheduling.breakdown.forms import (
     LocationForm,
     SceneElementForm,
+    SceneForm,
     ScreenplayUploadForm,
     SetForm,
 )
 from scheduling.breakdown.importing import (
     ImportAlreadyApplied,
+    SceneNumbersInvalid,
     screenplay_import_apply,
     screenplay_import_upload,
 )
@@ -46,13 +48,15 @@ from scheduling.breakdown.models import (
     ScreenplayImport,
     Set,
 )
-from scheduling.breakdown.policies import can_apply_screenplay_import
+from scheduling.breakdown.policies import can_apply_screenplay_import, can_edit_scene
 from scheduling.breakdown.screenplay import ScreenplayError
 from scheduling.breakdown.selectors import (
+    current_script_revision,
     locations_for,
     scene_breakdown,
     scene_detail,
     scene_list,
+    scene_neighbours,
     scene_total_eighths,
     screenplay_imports_for,
     sets_for,
@@ -63,6 +67,7 @@ from scheduling.breakdown.services import (
     scene_character_remove,
     scene_element_add,
     scene_element_remove,
+    scene_save,
     set_save,
 )
 
@@ -119,12 +124,49 @@ def scene_detail_view(request: HttpRequest, production_id: int, scene_id: int) -
 
 
 def _render_scene(
-    request: HttpRequest, access: Access, scene: Scene, form: SceneElementForm, status: int = 200
+    request: HttpRequest,
+    access: Access,
+    scene: Scene,
+    form: SceneElementForm,
+    status: int = 200,
+    scene_form: SceneForm | None = None,
 ) -> HttpResponse:
     element_categories_ensure(production=access.production)
     breakdown = scene_breakdown(access=access, scene=scene)
-    context = _context(access, "scenes", scene=scene, breakdown=breakdown, form=form)
+    context = _context(
+        access,
+        "scenes",
+        scene=scene,
+        breakdown=breakdown,
+        form=form,
+        can_edit_scene=can_edit_scene(access, scene),
+        scene_form=scene_form or SceneForm(access=access, initial=SceneForm.initial_for(scene)),
+        neighbours=scene_neighbours(access=access, scene=scene),
+    )
     return render(request, "scheduling/scene_detail.html", context, status=status)
+
+
+@require_POST
+def scene_edit_view(request: HttpRequest, production_id: int, scene_id: int) -> HttpResponse:
+    """The scene's own fields, through ``scene_save`` as the API's PATCH does."""
+    access = production_access(request.user, production_id)
+    scene = scene_detail(access=access, scene_id=scene_id)
+    if not can_edit_scene(access, scene):
+        access.require(Action.EDIT_BREAKDOWN)
+    form = SceneForm(request.POST, access=access)
+    if form.is_valid():
+        try:
+            scene_save(scene=scene, **form.cleaned_data)
+        except (ValidationError, IntegrityError) as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, gettext("Saved scene %(number)s.") % {"number": scene.number})
+            return redirect(_scene_url(access, scene_id))
+    # Refused: the page shows the scene as saved, the form as typed.
+    scene = scene_detail(access=access, scene_id=scene_id)
+    return _render_scene(
+        request, access, scene, SceneElementForm(access=access), status=400, scene_form=form
+    )
 
 
 @require_POST
@@ -213,7 +255,13 @@ def screenplay_upload_view(request: HttpRequest, production_id: int) -> HttpResp
                 import_id=screenplay_import.pk,
             )
     history = screenplay_imports_for(access=access)[:10]
-    context = _context(access, "import", form=form, history=history)
+    context = _context(
+        access,
+        "import",
+        form=form,
+        history=history,
+        current_revision=current_script_revision(access=access),
+    )
     status = 400 if request.method == "POST" else 200
     return render(request, "scheduling/screenplay_upload.html", context, status=status)
 
@@ -222,33 +270,75 @@ def _screenplay_import(access: Access, import_id: int, action: Action) -> Screen
     return access.get_object_or_404(screenplay_imports_for(access=access), import_id, action=action)
 
 
+def _render_preview(
+    request: HttpRequest,
+    access: Access,
+    screenplay_import: ScreenplayImport,
+    *,
+    numbers: dict[str, str] | None = None,
+    errors: dict[str, list[str]] | None = None,
+) -> HttpResponse:
+    numbers = numbers or {}
+    errors = errors or {}
+    numbering = [
+        {
+            **item,
+            "field": f"number-{item['index']}",
+            "value": numbers.get(str(item["index"]), item["number"]),
+            "errors": errors.get(str(item["index"]), []),
+        }
+        for item in screenplay_import.changes.get("numbering", [])
+    ]
+    context = _context(
+        access,
+        "import",
+        screenplay_import=screenplay_import,
+        changes=screenplay_import.changes,
+        numbering=numbering,
+        numbering_errors=[
+            message
+            for key, messages in errors.items()
+            if key not in {item["field"][len("number-") :] for item in numbering}
+            for message in messages
+        ],
+        is_preview=screenplay_import.status == ImportStatus.PREVIEW,
+        can_apply=can_apply_screenplay_import(access, screenplay_import),
+    )
+    status = 400 if errors else 200
+    return render(request, "scheduling/screenplay_preview.html", context, status=status)
+
+
 @require_http_methods(["GET", "HEAD"])
 def screenplay_preview_view(
     request: HttpRequest, production_id: int, import_id: int
 ) -> HttpResponse:
     access = production_access(request.user, production_id)
     screenplay_import = _screenplay_import(access, import_id, Action.VIEW_SCHEDULE)
-    context = _context(
-        access,
-        "import",
-        screenplay_import=screenplay_import,
-        changes=screenplay_import.changes,
-        is_preview=screenplay_import.status == ImportStatus.PREVIEW,
-        can_apply=can_apply_screenplay_import(access, screenplay_import),
-    )
-    return render(request, "scheduling/screenplay_preview.html", context)
+    return _render_preview(request, access, screenplay_import)
 
 
 @require_POST
 def screenplay_apply_view(request: HttpRequest, production_id: int, import_id: int) -> HttpResponse:
     access = production_access(request.user, production_id)
     screenplay_import = _screenplay_import(access, import_id, Action.EDIT_BREAKDOWN)
+    # Only the proposed numbers are read from the form: one field per proposal, no more.
+    numbers = {
+        str(item["index"]): request.POST.get(f"number-{item['index']}", "")[:200]
+        for item in screenplay_import.changes.get("numbering", [])
+        if f"number-{item['index']}" in request.POST
+    }
     try:
-        applied = screenplay_import_apply(access=access, screenplay_import=screenplay_import)
+        applied = screenplay_import_apply(
+            access=access, screenplay_import=screenplay_import, numbers=numbers
+        )
     except ImportAlreadyApplied as error:
         messages.warning(request, str(error))
         return redirect(
             "scheduling:screenplay-preview", production_id=access.production.pk, import_id=import_id
+        )
+    except SceneNumbersInvalid as error:
+        return _render_preview(
+            request, access, screenplay_import, numbers=numbers, errors=error.errors
         )
     messages.success(request, _applied_message(applied))
     return redirect("scheduling:scene-list", production_id=access.production.pk)
@@ -257,12 +347,23 @@ def screenplay_apply_view(request: HttpRequest, production_id: int, import_id: i
 def _applied_message(applied: ScreenplayImport) -> str:
     """ "Applied draft.fountain: 4 added, 1 changed, 0 omitted." """
     added, changed, omitted = (len(applied.changes[key]) for key in ("added", "changed", "omitted"))
-    return gettext("Applied %(file)s: %(added)s, %(changed)s, %(omitted)s.") % {
-        "file": applied.file_name,
-        "added": ngettext("%(count)d added", "%(count)d added", added) % {"count": added},
-        "changed": ngettext("%(count)d changed", "%(count)d changed", changed) % {"count": changed},
-        "omitted": ngettext("%(count)d omitted", "%(count)d omitted", omitted) % {"count": omitted},
+    revision = gettext("Revision %(number)s (%(colour)s).") % {
+        "number": applied.revision,
+        "colour": applied.revision_colour,
     }
+    return (
+        revision
+        + " "
+        + gettext("Applied %(file)s: %(added)s, %(changed)s, %(omitted)s.")
+        % {
+            "file": applied.file_name,
+            "added": ngettext("%(count)d added", "%(count)d added", added) % {"count": added},
+            "changed": ngettext("%(count)d changed", "%(count)d changed", changed)
+            % {"count": changed},
+            "omitted": ngettext("%(count)d omitted", "%(count)d omitted", omitted)
+            % {"count": omitted},
+        }
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

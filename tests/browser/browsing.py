@@ -178,10 +178,6 @@ class Tab:
         if message.type != "error":
             return
         resource = message.location.get("url", "")
-        # Chromium asks for /favicon.ico by itself; the app has no icon (yet), and that
-        # 404 says nothing about the page.
-        if resource.endswith("/favicon.ico"):
-            return
         where = message.page.url if message.page else "?"
         about = f" ({resource})" if resource and resource != where else ""
         self.problems.append(f"console error on {where}{about}: {message.text}")

@@ -51,15 +51,19 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def open_tab(browser: Browser, live_server: Any) -> Iterator[OpenTab]:
-    """Open a watched page in a fresh context: ``open_tab(viewport=PHONE, user=someone)``."""
+    """Open a watched page in a fresh context: ``open_tab(viewport=PHONE, user=someone)``
+    (the browser's clock in ``timezone_id``)."""
     tabs: list[Tab] = []
 
-    def open_(*, viewport: ViewportSize = DESKTOP, user: User | None = None) -> Tab:
+    def open_(
+        *, viewport: ViewportSize = DESKTOP, user: User | None = None, timezone_id: str = "UTC"
+    ) -> Tab:
         context = browser.new_context(
             viewport=viewport,
             base_url=live_server.url,
             accept_downloads=True,
             locale="en-GB",
+            timezone_id=timezone_id,
         )
         if user is not None:
             context.add_cookies(

@@ -1,5 +1,6 @@
 """A producer's first hour, in the browser: a new production, its screenplay, a breakdown
-element, a new crew member invited by e-mail (through the Celery worker) and the crew CSV."""
+element, a scene edited, a new crew member invited by e-mail (through the Celery worker)
+and the crew CSV."""
 
 from __future__ import annotations
 
@@ -67,9 +68,20 @@ def test_producer_sets_up_a_production(open_tab, celery_worker, smtp_sink, count
     page.select_option("select[name=category]", label="Props")
     page.fill("input[name=name]", "Two cold beers")
     page.fill("input[name=quantity]", "2")
-    submit(tab)
+    submit(tab, "main form[action$='/elements/']")
     props = page.locator(".breakdown-category", has_text="Props")
     assert "Two cold beers" in props.inner_text()
+
+    # The scene itself: a new time of day and synopsis, then on to the next scene.
+    page.click("details.scene-edit summary")
+    page.select_option("#scene-edit select[name=time_of_day]", "NIGHT")
+    page.fill("#scene-edit textarea[name=synopsis]", "They carry the beers in after dark.")
+    submit(tab, "form#scene-edit")
+    assert "They carry the beers in after dark." in page.locator("dl.facts").inner_text()
+    assert page.locator("#scene-facts").inner_text().endswith("NIGHT")
+    with page.expect_navigation():
+        page.click("nav.pager a[rel=next]")
+    tab.assert_clean()
 
     # A new person, invited to log in: the invitation leaves through the worker.
     page.goto(tab.url(f"{production}/crew/"))

@@ -45,12 +45,6 @@ BAD_FILES = [
         "No scene headings were found",
         id="no-scene-headings",
     ),
-    pytest.param(
-        "numbers.fountain",
-        b"INT. A - DAY #7#\n\nOne.\n\nINT. B - DAY #7#\n\nTwo.\n",
-        "Two scenes are numbered 7",
-        id="duplicate-numbers",
-    ),
 ]
 
 

@@ -7,6 +7,7 @@ import pytest
 from crew.models import Character
 from scheduling.breakdown.importing import (
     ImportAlreadyApplied,
+    SceneNumbersInvalid,
     screenplay_import_apply,
     screenplay_import_preview,
 )
@@ -20,7 +21,6 @@ from scheduling.breakdown.models import (
     Set,
     TimeOfDay,
 )
-from scheduling.breakdown.screenplay import ScreenplayError
 from scheduling.breakdown.services import element_categories_ensure, scene_element_add
 
 DRAFT_ONE = """\
@@ -316,17 +316,25 @@ def test_an_older_preview_is_worked_out_again_when_applied(team):
     assert stale.changes["added"] != applied.changes["added"]  # the preview said all four
 
 
-def test_duplicate_scene_numbers_are_refused(team):
+def test_duplicate_scene_numbers_are_flagged_not_refused(team):
     text = "INT. A - DAY #7#\n\nOne.\n\nINT. B - DAY #7#\n\nTwo.\n"
-    with pytest.raises(ScreenplayError, match="Two scenes are numbered 7"):
-        _preview(team, text)
-    assert ScreenplayImport.objects.count() == 0
+    preview = _preview(team, text)
+    assert [(p["number"], p["reason"]) for p in preview.changes["numbering"]] == [
+        ("7A", "duplicate")
+    ]
+    with pytest.raises(SceneNumbersInvalid):
+        screenplay_import_apply(access=team.access(), screenplay_import=preview)
+    assert not Scene.objects.exists()
 
 
-def test_a_scene_number_too_long_is_refused(team):
+def test_a_scene_number_too_long_is_flagged_with_a_proposal(team):
     text = "INT. A - DAY #123456789012345678901#\n\nOne.\n"
-    with pytest.raises(ScreenplayError, match="longer than 20"):
-        _preview(team, text)
+    preview = _preview(team, text)
+    assert [(p["number"], p["reason"]) for p in preview.changes["numbering"]] == [
+        ("A1", "too_long")
+    ]
+    screenplay_import_apply(access=team.access(), screenplay_import=preview, numbers={"0": "1"})
+    assert list(Scene.objects.values_list("number", flat=True)) == ["1"]
 
 
 def test_imports_do_not_leak_between_productions(team):

@@ -113,8 +113,11 @@ def test_headings_follow_the_fountain_rules(parsed: ParsedScreenplay) -> None:
     assert parsed.title == "THE TEST PART TWO"
 
 
-def test_scene_numbers_are_explicit_or_positional(parsed: ParsedScreenplay) -> None:
-    assert [scene.number for scene in parsed.scenes] == ["12A", "2", "3", "4", "5", "6", "7"]
+def test_scene_numbers_are_explicit_or_inserted_after_the_locked_one(
+    parsed: ParsedScreenplay,
+) -> None:
+    numbers = ["12A", "12B", "12C", "12D", "12E", "12F", "12G"]
+    assert [scene.number for scene in parsed.scenes] == numbers
 
 
 def test_sequential_numbers_when_the_file_has_none() -> None:
@@ -343,7 +346,7 @@ def test_normalise_cue(cue: str, name: str) -> None:
     assert normalise_cue(cue) == name
 
 
-def test_partly_numbered_script_numbers_the_rest_by_position() -> None:
+def test_partly_numbered_script_numbers_the_rest_around_locked_numbers() -> None:
     text = "INT. A - DAY #10#\n\nOne.\n\nINT. B - DAY\n\nTwo.\n\nINT. C - DAY #11#\n\nThree.\n"
     parsed = parse_screenplay(text.encode(), "n.fountain")
-    assert [scene.number for scene in parsed.scenes] == ["10", "2", "11"]
+    assert [scene.number for scene in parsed.scenes] == ["10", "10A", "11"]

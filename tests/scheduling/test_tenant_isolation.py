@@ -69,6 +69,7 @@ def world(team) -> World:
 PAGES = [
     ("scene-list", {}, "get"),
     ("scene-detail", {"scene_id": "scene"}, "get"),
+    ("scene-edit", {"scene_id": "scene"}, "post"),
     ("scene-element-add", {"scene_id": "scene"}, "post"),
     (
         "scene-element-remove",

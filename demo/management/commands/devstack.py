@@ -68,6 +68,8 @@ class Command(BaseCommand):
         if f"{settings.SITE_URL}/" != url:
             self.stdout.write(f"Links in e-mails point at SITE_URL: {settings.SITE_URL}/")
         self.stdout.write(f"Health: {url}healthz   API docs: {url}api/v1/docs/")
+        if settings.EMAIL_BACKEND.endswith("console.EmailBackend"):
+            self.stdout.write("E-mails are printed here, by the worker (console backend).")
         if not options["no_demo"]:
             self.stdout.write(f"Demo logins (password {DEMO_PASSWORD!r}):")
             for email, role in DEMO_LOGINS:

@@ -150,6 +150,26 @@ class ScreenplayUploadSerializer(serializers.Serializer[Any]):
     )
 
 
+class ScreenplayApplySerializer(serializers.Serializer[Any]):
+    numbers = serializers.DictField(
+        child=serializers.CharField(max_length=200, allow_blank=True, trim_whitespace=True),
+        required=False,
+        help_text=_(
+            "The numbers accepted for the scenes the preview proposes numbers for, keyed by "
+            "the index given in changes.numbering. Proposals left out are taken as proposed; "
+            "flagged ones (duplicates) must be given."
+        ),
+    )
+
+    def validate_numbers(self, value: dict[str, str]) -> dict[str, str]:
+        if len(value) > MAX_APPLY_NUMBERS:
+            raise serializers.ValidationError(_("Too many scene numbers."))
+        return value
+
+
+MAX_APPLY_NUMBERS = 10_000
+
+
 class ScreenplayImportSerializer(serializers.ModelSerializer[ScreenplayImport]):
     uploaded_by = serializers.CharField(source="uploaded_by.name", read_only=True, default=None)
     applied_by = serializers.CharField(source="applied_by.name", read_only=True, default=None)
@@ -169,5 +189,7 @@ class ScreenplayImportSerializer(serializers.ModelSerializer[ScreenplayImport]):
             "created_at",
             "applied_by",
             "applied_at",
+            "revision",
+            "revision_colour",
         ]
         read_only_fields = fields

@@ -26,6 +26,7 @@ from scheduling.breakdown.api.serializers import (
     ElementSerializer,
     LocationSerializer,
     SceneSerializer,
+    ScreenplayApplySerializer,
     ScreenplayImportSerializer,
     ScreenplayUploadSerializer,
     SetSerializer,
@@ -33,6 +34,7 @@ from scheduling.breakdown.api.serializers import (
 from scheduling.breakdown.filters import ElementFilterSet, SceneFilterSet
 from scheduling.breakdown.importing import (
     ImportAlreadyApplied,
+    SceneNumbersInvalid,
     screenplay_import_apply,
     screenplay_import_upload,
 )
@@ -146,7 +148,7 @@ class BreakdownViewSet(BreakdownReadViewSet[_M]):
 
 
 class LocationViewSet(BreakdownViewSet[Location]):
-    """Real places that play the sets, with what a call sheet needs about each."""
+    """Real places that play the sets: address, time zone, nearest hospital, parking, basecamp."""
 
     queryset = Location.objects.all()
     serializer_class = LocationSerializer
@@ -282,16 +284,22 @@ class ScreenplayImportViewSet(BreakdownReadViewSet[ScreenplayImport]):
             raise serializers.ValidationError({"file": [error.message]}) from error
         return Response(self.representation(screenplay_import), status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=None, responses={200: ScreenplayImportSerializer})
+    @extend_schema(request=ScreenplayApplySerializer, responses={200: ScreenplayImportSerializer})
     @action(detail=True, methods=["post"])
     def apply(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         # No If-Match here: the service locks the production and the import itself, and a
         # draft changes only by being applied, which a second apply reports as 409.
         screenplay_import = self.get_object()
+        body = ScreenplayApplySerializer(data=request.data)
+        body.is_valid(raise_exception=True)
         try:
             applied = screenplay_import_apply(
-                access=self.access, screenplay_import=screenplay_import
+                access=self.access,
+                screenplay_import=screenplay_import,
+                numbers=body.validated_data.get("numbers"),
             )
         except ImportAlreadyApplied as error:
             raise Conflict(str(error)) from error
+        except SceneNumbersInvalid as error:
+            raise serializers.ValidationError({"numbers": error.errors}) from error
         return Response(self.representation(applied))

@@ -2,6 +2,11 @@
 
 The parsed scenes are kept as JSON so the preview a person approved is exactly what gets
 applied, without keeping the uploaded file (scripts are confidential).
+
+An applied import is also the script revision it brought in: ``revision`` counts the applied
+drafts of the production (1, 2, 3...) and ``revision_colour`` is that revision's paper colour
+in the production's order (see :mod:`scheduling.breakdown.revisions`).  Scenes the draft
+added or changed point at it (``Scene.revision``).
 """
 
 from __future__ import annotations
@@ -51,16 +56,26 @@ class ScreenplayImport(models.Model):
         related_name="+",
     )
 
+    revision = models.PositiveIntegerField(
+        null=True, blank=True, help_text=_("Script revision number, given when applied.")
+    )
+    revision_colour = models.CharField(max_length=40, blank=True)
+
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["production", "revision"],
+                condition=models.Q(revision__isnull=False),
+                name="screenplay_import_unique_revision",
+            ),
             models.CheckConstraint(
                 condition=models.Q(status="preview", applied_at__isnull=True)
                 | models.Q(status="applied", applied_at__isnull=False),
                 name="screenplay_import_applied_at_with_status",
-            )
+            ),
         ]
 
     def __str__(self) -> str:

@@ -103,6 +103,15 @@ class Scene(models.Model):
     omitted = models.BooleanField(
         default=False, help_text=_("Cut from the script; keeps its number so none is reused.")
     )
+    # The applied draft (script revision) that last added, changed or omitted the scene.
+    revision = models.ForeignKey(
+        "ScreenplayImport",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="revised_scenes",
+        editable=False,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -24,25 +24,10 @@ from django.utils.translation import gettext
 from scheduling.breakdown.eighths import parse_eighths
 from scheduling.breakdown.screenplay.errors import ScreenplayError
 from scheduling.breakdown.screenplay.headings import clean_text
+from scheduling.breakdown.screenplay.layout import FDX_KINDS, page_setup
 from scheduling.breakdown.screenplay.model import Element, Kind, SceneMeta
+from scheduling.breakdown.screenplay.pagination import PageSetup
 
-_KINDS: dict[str, Kind] = {
-    "Scene Heading": Kind.HEADING,
-    "Action": Kind.ACTION,
-    "General": Kind.GENERAL,
-    "Character": Kind.CHARACTER,
-    "Parenthetical": Kind.PARENTHETICAL,
-    "Dialogue": Kind.DIALOGUE,
-    "Singing": Kind.DIALOGUE,
-    "Lyrics": Kind.DIALOGUE,
-    "Transition": Kind.TRANSITION,
-    "Shot": Kind.SHOT,
-    "New Act": Kind.CENTERED,
-    "End Of Act": Kind.CENTERED,
-    "End of Act": Kind.CENTERED,
-    "Cold Opening": Kind.CENTERED,
-    "Show/Ep. Title": Kind.CENTERED,
-}
 _NOT_PRINTED = frozenset({"Cast List"})
 
 
@@ -65,12 +50,22 @@ _MAX_SCENE_EIGHTHS = 8 * 200
 _PAGE_NUMBER = re.compile(r"[0-9]{1,5}")
 
 
+def _summary(props: XmlElement) -> str:
+    """Final Draft's scene summary (the Scene View card), which becomes the synopsis."""
+    summary = props.find("Summary")
+    if summary is None:
+        return ""
+    return clean_text(" ".join(_text(p) for p in summary.iter("Paragraph")))
+
+
 def _scene_meta(paragraph: XmlElement) -> SceneMeta:
     number = (paragraph.get("Number") or "").strip()
     props = paragraph.find("SceneProperties")
     eighths: int | None = None
     page: int | None = None
+    synopsis = ""
     if props is not None:
+        synopsis = _summary(props)
         try:
             eighths = max(1, parse_eighths(props.get("Length", "")))
         except ValueError:
@@ -79,17 +74,17 @@ def _scene_meta(paragraph: XmlElement) -> SceneMeta:
             eighths = None
         page_text = props.get("Page", "").strip()
         page = int(page_text) if _PAGE_NUMBER.fullmatch(page_text) and int(page_text) > 0 else None
-    return SceneMeta(number=number, eighths=eighths, page=page)
+    return SceneMeta(number=number, synopsis=synopsis, eighths=eighths, page=page)
 
 
 def _dual(container: XmlElement) -> list[Element]:
     elements: list[Element] = []
     column = 0
     for inner in container.findall("Paragraph"):
-        kind = _KINDS.get(inner.get("Type", ""), Kind.ACTION)
+        kind = FDX_KINDS.get(inner.get("Type", ""), Kind.ACTION)
         if kind is Kind.CHARACTER:
             column = min(column + 1, 2)
-        elements.append(Element(kind, _text(inner), max(column, 1)))
+        elements.append(Element(kind, _text(inner), max(column, 1), style=inner.get("Type", "")))
     return elements
 
 
@@ -125,6 +120,12 @@ def _parse_xml(data: bytes) -> XmlElement:
 
 def parse_fdx(data: bytes) -> tuple[str, list[Element]]:
     """Title and elements of a Final Draft file (raw bytes: the XML declares its encoding)."""
+    title, elements, _ = parse_fdx_with_layout(data)
+    return title, elements
+
+
+def parse_fdx_with_layout(data: bytes) -> tuple[str, list[Element], PageSetup]:
+    """:func:`parse_fdx` and the page layout the file was written with (:mod:`layout`)."""
     root = _parse_xml(data)
     if root.tag != "FinalDraft":
         raise ScreenplayError(
@@ -149,10 +150,13 @@ def parse_fdx(data: bytes) -> tuple[str, list[Element]]:
             continue
         if kind_name in new_page or paragraph.get("StartsNewPage") == "Yes":
             elements.append(Element(Kind.PAGE_BREAK))
-        kind = _KINDS.get(kind_name, Kind.ACTION)
+        kind = FDX_KINDS.get(kind_name, Kind.ACTION)
+        text = _text(paragraph)
+        if kind is Kind.HEADING and not text.strip():
+            kind = Kind.ACTION  # an empty heading prints a blank line; it starts no scene
         meta = _scene_meta(paragraph) if kind is Kind.HEADING else None
-        elements.append(Element(kind, _text(paragraph), meta=meta))
-    return _title(root), elements
+        elements.append(Element(kind, text, meta=meta, style=kind_name))
+    return _title(root), elements, page_setup(root)
 
 
 def _title(root: XmlElement) -> str:

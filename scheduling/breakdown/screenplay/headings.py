@@ -8,9 +8,14 @@ Decisions, so that sets and cast group the same way whichever file they came fro
 * ``INT./EXT.``, ``INT/EXT``, ``I/E``, ``EXT/INT`` and ``E/I`` all become ``INT/EXT``;
   ``EST.`` (establishing shot) is filmed outside and becomes ``EXT``.
 * The time of day is the last part of the heading (parts are separated by ``-``, ``--``, an
-  en or em dash, or a comma) that is made only of time words (``NIGHT``, ``DAY 2``,
-  ``LATER THAT MORNING``).  Anything after it in brackets or from a short list of qualifiers
-  (``(1973)``, ``- FLASHBACK``) belongs to the time of day, not to the set:
+  en or em dash, a comma or a spaced ``/``) that is made only of time words (``NIGHT``,
+  ``DAY 2``, ``LATER THAT MORNING``, ``(PRESENT) DAY``: brackets do not count).  Headings
+  in other styles are read too: full stops as separators (``EXT. HARBOUR WALL. NIGHT.
+  1952.``, tried only when dashes give no time, so ``ST. PAUL'S - DAY`` keeps its full
+  stop), a dash after the prefix (``INT - KITCHEN - DAY``) and no separators at all
+  (``INT KITCHEN DAY``: up to four time words at the end, the last a real time word).
+  Anything after the time in brackets or from a short list of qualifiers (``(1973)``,
+  ``- FLASHBACK``) belongs to the time of day, not to the set:
   ``INT. WILL'S BEDROOM - NIGHT (1973)`` is the set ``WILL'S BEDROOM`` at ``NIGHT``, raw time
   ``NIGHT (1973)``.  Brackets *inside* the set (``CAR (MOVING)``) stay.  A heading with a
   trailing bracket but no time (``INT. GARAGE (1973)``) gets the bracket as its raw time.
@@ -35,11 +40,16 @@ _TYPOGRAPHY = str.maketrans(
 _PREFIX_RE = re.compile(
     r"""^(?P<prefix>
         INT\.?\s*/\s*EXT | EXT\.?\s*/\s*INT | I\s*/\s*E | E\s*/\s*I | INT | EXT | EST
-    )(?:\.|\s|$)[.\s]*""",
+    )(?:\.|\s|$)[.\s]*(?:(?:-{1,2}|\u2013|\u2014)\s+)?""",
     re.IGNORECASE | re.VERBOSE,
 )
 
-_SEPARATOR_RE = re.compile(r"\s+(?:-{1,2}|\u2013|\u2014)\s+|\s*,\s+")
+_SEPARATOR_RE = re.compile(r"\s+(?:-{1,2}|\u2013|\u2014|/)\s+|\s*,\s+")
+# Full stops as separators ("HARBOUR WALL. NIGHT. 1952."), tried only when dashes give no time.
+_FULL_STOP_RE = re.compile(r"\.(?:\s+|$)")
+_BRACKETS_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# Words that end a heading written without separators ("INT KITCHEN DAY"): at most this many.
+_MAX_TRAILING_TIME_WORDS = 4
 _TRAILING_BRACKETS_RE = re.compile(r"(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))+\s*$")
 _WORD_RE = re.compile(r"[A-Z]+|\d+")
 
@@ -95,7 +105,7 @@ def _normalise_int_ext(prefix: str) -> str:
 
 def _time_words(segment: str) -> frozenset[str]:
     """The words of ``segment`` if it is made only of time words, else an empty set."""
-    core = _TRAILING_BRACKETS_RE.sub("", segment).upper().replace("'", "")
+    core = _BRACKETS_RE.sub(" ", segment).upper().replace("'", "")
     words = _WORD_RE.findall(core)
     if not words or re.search(r"[^A-Z0-9\s.\-']", core):
         return frozenset()
@@ -116,16 +126,9 @@ def _is_qualifier(segment: str) -> bool:
     return not stripped or stripped.upper() in _QUALIFIERS or stripped.isdigit()
 
 
-def split_heading(heading: str) -> HeadingParts:
-    """Split a heading into INT/EXT, set and time of day (see the module notes)."""
-    text = clean_text(heading)
-    int_ext = ""
-    match = _PREFIX_RE.match(text)
-    if match:
-        int_ext = _normalise_int_ext(match.group("prefix"))
-        text = text[match.end() :]
-    # Segment boundaries as (start of separator, start of next segment).
-    cuts = [(m.start(), m.end()) for m in _SEPARATOR_RE.finditer(text)]
+def _split_at(text: str, separator: re.Pattern[str]) -> tuple[str, str, frozenset[str]] | None:
+    """(set, raw time, time words) when ``separator`` cuts a time of day off ``text``."""
+    cuts = [(m.start(), m.end()) for m in separator.finditer(text)]
     starts = [0] + [end for _, end in cuts]
     ends = [start for start, _ in cuts] + [len(text)]
     pieces = [text[a:b] for a, b in zip(starts, ends, strict=True)]
@@ -140,14 +143,49 @@ def split_heading(heading: str) -> HeadingParts:
     while index > 1 and _time_keyword(_time_words(pieces[index - 1])):
         index -= 1
         words |= _time_words(pieces[index])
-    time_of_day = _time_keyword(words)
-    if time_of_day and index > 0:
-        set_name = text[: cuts[index - 1][0]]
-        raw = text[starts[index] :]
-        return HeadingParts(int_ext, set_name.strip().upper(), time_of_day, raw.strip().upper())
-    if time_of_day and not int_ext:
+    if not _time_keyword(words) or index == 0:
+        return None
+    raw = text[starts[index] :].strip().rstrip(".").strip()
+    return text[: cuts[index - 1][0]], raw, words
+
+
+def _split_words(text: str) -> tuple[str, str, frozenset[str]] | None:
+    """``KITCHEN DAY``: a heading without separators ends in a few time words."""
+    bracket = _TRAILING_BRACKETS_RE.search(text)
+    after = bracket.group().strip() if bracket and bracket.start() > 0 else ""
+    words = (text[: bracket.start()] if after and bracket else text).split()
+    count = 0
+    while count < min(len(words) - 1, _MAX_TRAILING_TIME_WORDS):
+        if not _time_words(words[-1 - count]):
+            break
+        count += 1
+    tail = " ".join(words[len(words) - count :])
+    found = _time_words(tail) if count else frozenset()
+    if not _time_keyword(found) or not _time_keyword(_time_words(words[-1])):
+        return None
+    return " ".join(words[: len(words) - count]), f"{tail} {after}".strip(), found
+
+
+def split_heading(heading: str) -> HeadingParts:
+    """Split a heading into INT/EXT, set and time of day (see the module notes)."""
+    text = clean_text(heading)
+    int_ext = ""
+    match = _PREFIX_RE.match(text)
+    if match:
+        int_ext = _normalise_int_ext(match.group("prefix"))
+        text = text[match.end() :]
+    split = _split_at(text, _SEPARATOR_RE) or _split_at(text, _FULL_STOP_RE)
+    if split is None and int_ext:
+        split = _split_words(text)
+    if split is not None:
+        set_name, raw, words = split
+        return HeadingParts(
+            int_ext, set_name.strip().rstrip(".").strip().upper(), _time_keyword(words), raw.upper()
+        )
+    words = _time_words(text)
+    if _time_keyword(words) and not int_ext:
         # A forced heading that is only a time ("LATER") is a time cut, not a set.
-        return HeadingParts(int_ext, "", time_of_day, text.upper())
+        return HeadingParts(int_ext, "", _time_keyword(words), text.upper())
     set_name, raw = text, ""
     bracket = _TRAILING_BRACKETS_RE.search(text)
     if bracket and int_ext and bracket.start() > 0:

@@ -44,6 +44,7 @@ class Element:
     text: str = ""
     dual: int = 0  # 0: normal; 1/2: left/right column of dual dialogue
     meta: SceneMeta | None = None
+    style: str = ""  # the file's own element type (Final Draft), to find its layout
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ class ParsedScene:
     page_start: int
     page_end: int
     characters: tuple[str, ...]
+    number_in_file: str = ""  # as written; "" when the draft leaves the scene unnumbered
+    number_reason: str = ""  # why ``number`` is a proposal (see :mod:`numbering`); "" if not
 
 
 @dataclass(frozen=True)

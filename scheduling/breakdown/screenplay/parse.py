@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from scheduling.breakdown.screenplay.errors import ScreenplayError
-from scheduling.breakdown.screenplay.fdx import parse_fdx
+from scheduling.breakdown.screenplay.fdx import parse_fdx_with_layout
 from scheduling.breakdown.screenplay.fountain import parse_fountain
 from scheduling.breakdown.screenplay.model import ParsedScreenplay
 from scheduling.breakdown.screenplay.scenes import build_screenplay
@@ -167,10 +167,10 @@ def parse_screenplay(data: bytes, filename: str = "") -> ParsedScreenplay:
     _check_bytes(data)
     source_format = detect_format(data, filename)
     if source_format == "fdx":
-        title, elements = parse_fdx(data)
-    else:
-        text = _decode(data)
-        if not text.strip():
-            raise ScreenplayError(gettext("The file contains only blank space."))
-        title, elements = parse_fountain(text)
+        title, elements, setup = parse_fdx_with_layout(data)
+        return build_screenplay(title, source_format, elements, setup)
+    text = _decode(data)
+    if not text.strip():
+        raise ScreenplayError(gettext("The file contains only blank space."))
+    title, elements = parse_fountain(text)
     return build_screenplay(title, source_format, elements)

@@ -5,11 +5,13 @@ Conventions, so Fountain and Final Draft imports of the same script look alike:
 * ``heading`` is upper-cased, with straight quotes and single spaces: both Fountain
   (screenplain) and Final Draft's "AllCaps" heading style print headings in capitals, even
   when the file stores ``int.  WILL\u2019s bedroom``.
-* Scene numbers come from the file (``#12A#``, ``Number="12A"``).  When no heading in the
-  file has one, scenes are numbered 1, 2, 3...; when only some have one, the others get their
-  position in the script, so a partly numbered draft can produce a duplicate the user will see.
-* ``synopsis`` is the Fountain ``= synopsis`` under the heading if there is one, otherwise the
-  first action paragraph of the scene, whitespace collapsed and cut at a word to 300 characters.
+* Scene numbers come from the file (``#12A#``, ``Number="12A"``) and are kept as written.
+  When no heading in the file has one, scenes are numbered 1, 2, 3...; when only some have
+  one, the others get proposals that keep every locked number (12A after 12, A1 before 1;
+  see :mod:`numbering`), and duplicates are flagged rather than refused.
+* ``synopsis`` is the Fountain ``= synopsis`` under the heading or Final Draft's scene
+  summary if there is one, otherwise the first action paragraph of the scene, whitespace
+  collapsed and cut at a word to 300 characters.
 * Lengths and pages from a Final Draft ``<SceneProperties>`` are kept as they are; the page
   model (see :mod:`pagination`) supplies whatever the file does not state.
 """
@@ -30,7 +32,13 @@ from scheduling.breakdown.screenplay.model import (
     ParsedScreenplay,
     SceneMeta,
 )
-from scheduling.breakdown.screenplay.pagination import SceneSpan, paginate
+from scheduling.breakdown.screenplay.numbering import propose_numbers
+from scheduling.breakdown.screenplay.pagination import (
+    STANDARD_PAGE,
+    PageSetup,
+    SceneSpan,
+    paginate,
+)
 
 SYNOPSIS_LIMIT = 300
 
@@ -67,25 +75,32 @@ def _pages(meta: SceneMeta, span: SceneSpan, next_meta: SceneMeta | None) -> tup
 
 
 def build_screenplay(
-    title: str, source_format: str, elements: Sequence[Element]
+    title: str,
+    source_format: str,
+    elements: Sequence[Element],
+    setup: PageSetup = STANDARD_PAGE,
 ) -> ParsedScreenplay:
     heading_at = [i for i, element in enumerate(elements) if element.kind is Kind.HEADING]
     if not heading_at:
         raise ScreenplayError(str(_NO_SCENES[source_format]))
-    layout = paginate(elements)
+    layout = paginate(elements, setup)
     metas = [elements[i].meta or SceneMeta() for i in heading_at]
+    headings = [clean_text(elements[i].text).upper() for i in heading_at]
+    numbering = propose_numbers([meta.number for meta in metas], headings)
     scenes: list[ParsedScene] = []
     for position, (index, span) in enumerate(zip(heading_at, layout.scenes, strict=True)):
         meta = metas[position]
         next_meta = metas[position + 1] if position + 1 < len(metas) else None
         stop = heading_at[position + 1] if next_meta is not None else len(elements)
         body = elements[index + 1 : stop]
-        heading = clean_text(elements[index].text).upper()
+        heading = headings[position]
         parts = split_heading(heading)
         page_start, page_end = _pages(meta, span, next_meta)
         scenes.append(
             ParsedScene(
-                number=meta.number or str(position + 1),
+                number=numbering[position].number,
+                number_in_file=numbering[position].in_file,
+                number_reason=numbering[position].reason,
                 heading=heading,
                 int_ext=parts.int_ext,
                 set_name=parts.set_name,
