@@ -10,7 +10,7 @@ BY_SCHEDULE = (
 
 
 class Migration(migrations.Migration):
-    dependencies = [("scheduling", "0004_stripboard")]
+    dependencies = [("scheduling", "0005_stripboard")]
 
     operations = [
         AddDataVersionTrigger("scheduling_boardsettings", BY_PRODUCTION),

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('crew', '0008_emailconfirmation_data_version_trigger'),
         ('productions', '0008_invitation_data_version_trigger'),
-        ('scheduling', '0003_data_version_triggers'),
+        ('scheduling', '0004_script_revisions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
