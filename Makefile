@@ -39,11 +39,11 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# What the browser and translation tests need beyond Python (CI runs this as root):
-# Debian's Chromium, gettext (makemessages/msgfmt) and axe-core from npm.
+# What the browser, translation and PDF tests need beyond Python (CI runs this as root):
+# Debian's Chromium, gettext (makemessages/msgfmt), Pango (WeasyPrint) and axe-core from npm.
 test-deps:
-	(test -x /usr/bin/chromium && command -v msgfmt >/dev/null) || \
-		(apt-get update -qq && apt-get install -y -qq chromium gettext)
+	(test -x /usr/bin/chromium && command -v msgfmt >/dev/null && ldconfig -p | grep -q libpangoft2-1.0) || \
+		(apt-get update -qq && apt-get install -y -qq chromium gettext libpango-1.0-0 libpangoft2-1.0-0)
 	npm ci --no-audit --no-fund --loglevel=error
 
 # Regenerate docs/screenshots/*.png: the app on a fresh demo database and a free port.

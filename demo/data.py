@@ -32,10 +32,12 @@ from crew.services import (
     person_save,
 )
 from demo.breakdown import seed_demo_breakdown
+from demo.schedule import seed_demo_schedule
 from productions.models import CoProducer, Membership, Production
 from productions.roles import Role
 from productions.services import production_create
 from scheduling.breakdown.models import Scene
+from scheduling.stripboard.models import Schedule
 
 DEMO_TITLE = "The Lighthouse Keeper"
 DEMO_PASSWORD = "callboard-demo"  # nosec B105  # the demo logins' password, in the README
@@ -184,13 +186,17 @@ def seed_demo() -> tuple[Production, bool]:
     ).first()
     if existing is not None:
         # A demo loaded by an earlier version may lack what later versions add.
+        producer = User.objects.get(email="producer@demo.test")
+        created = False
         if not Scene.objects.filter(production=existing).exists():
-            producer = User.objects.get(email="producer@demo.test")
             seed_demo_breakdown(
                 production=existing, producer=producer, characters=list(_CHARACTERS)
             )
-            return existing, True
-        return existing, False
+            created = True
+        if not Schedule.objects.filter(production=existing).exists():
+            seed_demo_schedule(production=existing, producer=producer)
+            created = True
+        return existing, created
 
     users = {}
     for email, name, _role, _position in _LOGIN_PEOPLE:
@@ -393,4 +399,5 @@ def seed_demo() -> tuple[Production, bool]:
     seed_demo_breakdown(
         production=production, producer=users["producer@demo.test"], characters=list(_CHARACTERS)
     )
+    seed_demo_schedule(production=production, producer=users["producer@demo.test"])
     return production, True

@@ -5,3 +5,4 @@ in ``scheduling/migrations/`` under the one app label ``scheduling``.
 """
 
 from scheduling.breakdown.models import *  # noqa: F403
+from scheduling.stripboard.models import *  # noqa: F403

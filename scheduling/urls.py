@@ -6,4 +6,5 @@ app_name = "scheduling"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("scheduling.breakdown.urls")),
+    path("", include("scheduling.stripboard.urls")),
 ]

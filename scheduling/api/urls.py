@@ -4,4 +4,5 @@ from django.urls import URLPattern, URLResolver, include, path
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("scheduling.breakdown.api.urls")),
+    path("", include("scheduling.stripboard.api.urls")),
 ]

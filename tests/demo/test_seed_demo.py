@@ -79,3 +79,30 @@ def test_a_demo_loaded_before_the_breakdown_existed_gets_it_on_the_next_run():
 
     assert Scene.objects.count() == 90
     assert Production.objects.count() == 1
+
+
+def test_demo_has_a_published_schedule_of_the_breakdown():
+    from scheduling.stripboard.models import DayKind, Schedule, ShootDay, Strip
+
+    call_command("seed_demo")
+    schedule = Schedule.objects.get()
+    assert schedule.is_published
+    days = ShootDay.objects.filter(schedule=schedule)
+    assert days.filter(kind=DayKind.HOLIDAY).count() == 2
+    shoot_days = days.filter(kind=DayKind.SHOOT)
+    assert shoot_days.count() == 28
+    placed = Strip.objects.filter(schedule=schedule, day__isnull=False)
+    assert placed.count() == 84  # 90 scenes, 6 waiting in the boneyard
+    assert (
+        shoot_days.filter(location__isnull=False).count()
+        == shoot_days.filter(strips__isnull=False).distinct().count()
+    )
+
+
+def test_a_demo_loaded_before_the_schedule_existed_gets_it_on_the_next_run():
+    from scheduling.stripboard.models import Schedule
+
+    call_command("seed_demo")
+    Schedule.objects.all().delete()
+    call_command("seed_demo")
+    assert Schedule.objects.count() == 1

@@ -21,6 +21,8 @@ from scheduling.breakdown.models import (
     Set,
 )
 from scheduling.breakdown.services import element_categories_ensure
+from scheduling.stripboard.models import Schedule, ShootDay, Strip, Unit
+from scheduling.stripboard.services import schedule_create, shoot_day_save, strip_move
 
 
 @dataclass
@@ -33,6 +35,9 @@ class World:
     screenplay: int
     element: int
     category: int
+    schedule: int
+    unit: int
+    shoot_day: int
 
 
 @pytest.fixture
@@ -50,9 +55,13 @@ def world(team) -> World:
     screenplay = screenplay_import_preview(
         access=team.access(), file_name="a.fountain", data=b"INT. HALL - DAY\n\nA hall.\n"
     )
+    schedule = schedule_create(production=production, name="White")
+    unit = Unit.objects.get(production=production)
+    day = shoot_day_save(day=ShootDay(schedule=schedule), unit=unit, date="2027-03-01")
+    strip_move(schedule=schedule, scene=scene, to_day=day, position=0, seen_version=1)
     return World(
         scene.pk, set_.pk, location.pk, scene_element.pk, link.pk, screenplay.pk, element.pk,
-        props.pk,
+        props.pk, schedule.pk, unit.pk, day.pk,
     )  # fmt: skip
 
 
@@ -83,6 +92,24 @@ PAGES = [
     ("set-list", {}, "post"),
     ("set-detail", {"set_id": "set"}, "get"),
     ("set-detail", {"set_id": "set"}, "post"),
+    ("schedule-list", {}, "get"),
+    ("schedule-list", {}, "post"),
+    ("schedule-import", {}, "post"),
+    ("board-settings", {}, "get"),
+    ("board-settings", {}, "post"),
+    ("board", {"schedule_id": "schedule"}, "get"),
+    ("schedule-publish", {"schedule_id": "schedule"}, "post"),
+    ("schedule-copy", {"schedule_id": "schedule"}, "post"),
+    ("schedule-delete", {"schedule_id": "schedule"}, "post"),
+    ("day-add", {"schedule_id": "schedule"}, "get"),
+    ("day-add", {"schedule_id": "schedule"}, "post"),
+    ("day-edit", {"schedule_id": "schedule", "day_id": "shoot_day"}, "get"),
+    ("day-edit", {"schedule_id": "schedule", "day_id": "shoot_day"}, "post"),
+    ("day-delete", {"schedule_id": "schedule", "day_id": "shoot_day"}, "post"),
+    ("dood", {"schedule_id": "schedule"}, "get"),
+    ("dood-mark", {"schedule_id": "schedule"}, "post"),
+    ("compare", {"schedule_id": "schedule"}, "get"),
+    ("print", {"schedule_id": "schedule"}, "get"),
 ]
 PAGES_WITH_IDS = [page for page in PAGES if page[1]]
 
@@ -102,6 +129,24 @@ API = [
     ("elements/{element}/", "delete"),
     ("screenplays/{screenplay}/", "get"),
     ("screenplays/{screenplay}/apply/", "post"),
+    ("units/{unit}/", "get"),
+    ("units/{unit}/", "patch"),
+    ("units/{unit}/", "delete"),
+    ("schedules/{schedule}/", "get"),
+    ("schedules/{schedule}/", "patch"),
+    ("schedules/{schedule}/", "delete"),
+    ("schedules/{schedule}/board/", "get"),
+    ("schedules/{schedule}/dood/", "get"),
+    ("schedules/{schedule}/conflicts/", "get"),
+    ("schedules/{schedule}/copy/", "post"),
+    ("schedules/{schedule}/publish/", "post"),
+    ("schedules/{schedule}/moves/", "post"),
+    ("schedules/{schedule}/export/", "get"),
+    ("schedules/{schedule}/dood-marks/", "post"),
+    ("schedules/{schedule}/estimates/", "post"),
+    ("schedules/{schedule}/shoot-days/{shoot_day}/", "get"),
+    ("schedules/{schedule}/shoot-days/{shoot_day}/", "patch"),
+    ("schedules/{schedule}/shoot-days/{shoot_day}/", "delete"),
 ]
 API_LISTS = [
     ("locations/", "get"),
@@ -112,6 +157,15 @@ API_LISTS = [
     ("screenplays/", "get"),
     ("scenes/", "post"),
     ("screenplays/", "post"),
+    ("units/", "get"),
+    ("units/", "post"),
+    ("schedules/", "get"),
+    ("schedules/", "post"),
+    ("schedules/import/", "post"),
+    ("schedules/settings/", "get"),
+    ("schedules/settings/", "patch"),
+    ("schedules/{schedule}/shoot-days/", "get"),
+    ("schedules/{schedule}/shoot-days/", "post"),
 ]
 
 
@@ -124,7 +178,7 @@ def _api(world: World, production_id: int, path: str) -> str:
     return f"/api/v1/productions/{production_id}/" + path.format(**world.__dict__)
 
 
-def _unchanged(team) -> tuple[int, ...]:
+def _unchanged(team) -> tuple[object, ...]:
     return (
         Scene.objects.filter(production=team.production).count(),
         SceneElement.objects.count(),
@@ -132,6 +186,10 @@ def _unchanged(team) -> tuple[int, ...]:
         ScreenplayImport.objects.filter(status="preview").count(),
         Location.objects.count(),
         Set.objects.count(),
+        tuple(Schedule.objects.values_list("pk", "name", "status", "board_version")),
+        tuple(ShootDay.objects.values_list("pk", "date", "kind")),
+        tuple(Strip.objects.values_list("pk", "day_id", "position")),
+        tuple(Unit.objects.values_list("pk", "name")),
     )
 
 
@@ -195,7 +253,7 @@ def test_api_department_heads_read_but_do_not_write(api_client, team, world, pat
 def test_lists_never_show_another_productions_rows(api_client, client, team, world):
     api_client.force_authenticate(team.outsider)
     own = f"/api/v1/productions/{team.other_production.pk}/"
-    for path in ("locations/", "sets/", "scenes/", "elements/", "screenplays/"):
+    for path in ("locations/", "sets/", "scenes/", "elements/", "screenplays/", "schedules/"):
         assert api_client.get(own + path).json()["results"] == [], path
     client.force_login(team.outsider)
     html = client.get(
