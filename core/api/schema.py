@@ -1,0 +1,83 @@
+"""The OpenAPI schema describes the errors too: one ``Error`` component, on every operation
+for every status it can answer.
+
+:class:`AutoSchema` (``DEFAULT_SCHEMA_CLASS``) adds them in one place, so a new view is
+described like every other. A view that answers something rarer (the token endpoint's
+429) says so with ``@extend_schema(responses={429: error_response(...)})``; what a view
+describes itself is kept.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular import openapi
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework import serializers
+
+from core.api.conditional import ConditionalMixin
+
+
+class ErrorSerializer(serializers.Serializer[Any]):
+    """The one error shape: ``{"detail": "…", "errors": {"field": ["…"]}}``."""
+
+    detail = serializers.CharField(help_text=_("What went wrong, in the viewer's language."))
+    errors = serializers.DictField(
+        child=serializers.JSONField(),
+        help_text=_(
+            "Messages by field name (non_field_errors for rules spanning fields); "
+            "empty unless the input was refused."
+        ),
+    )
+
+    class Meta:
+        ref_name = "Error"
+
+
+def error_response(description: Any) -> OpenApiResponse:
+    return OpenApiResponse(response=ErrorSerializer, description=description)
+
+
+BAD_REQUEST = _("Bad input: errors names every field it could check.")
+UNAUTHENTICATED = _("No or an invalid token or session.")
+FORBIDDEN = _("Your role may not do this (or a session write without its CSRF token).")
+NOT_FOUND = _("Not found, on a production you are not a member of, or of another production.")
+CONFLICT = _("Conflicts with existing data (for example still in use elsewhere).")
+PRECONDITION_FAILED = _("If-Match did not match: it changed since you read it.")
+TOO_LARGE = _("The request body is over the size limit.")
+LOCKED_OUT = _("Locked out after too many failed attempts; Retry-After says for how long.")
+RETRY_AFTER = _("Seconds until the lockout ends.")
+
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+_GUARDED_METHODS = frozenset({"PUT", "PATCH", "DELETE"})
+
+
+class AutoSchema(openapi.AutoSchema):
+    """drf-spectacular's AutoSchema, plus the error answers each operation can give."""
+
+    def error_responses(self) -> dict[str, Any]:
+        method = self.method.upper()
+        errors: dict[str, Any] = {
+            "400": BAD_REQUEST,
+            "401": UNAUTHENTICATED,
+            "403": FORBIDDEN,
+        }
+        if "{" in self.path:
+            errors["404"] = NOT_FOUND
+        if method != "GET":
+            errors["409"] = CONFLICT
+        if method in _GUARDED_METHODS and isinstance(self.view, ConditionalMixin):
+            errors["412"] = PRECONDITION_FAILED
+        if method in _BODY_METHODS:
+            errors["413"] = TOO_LARGE
+        return errors
+
+    def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
+        responses: dict[str, Any] = super()._get_response_bodies(direction)
+        for code, description in self.error_responses().items():
+            if code not in responses:
+                responses[code] = self._get_response_for_code(
+                    error_response(description), code, direction=direction
+                )
+        return responses
