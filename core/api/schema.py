@@ -42,7 +42,10 @@ def error_response(description: Any) -> OpenApiResponse:
 BAD_REQUEST = _("Bad input: errors names every field it could check.")
 UNAUTHENTICATED = _("No or an invalid token or session.")
 FORBIDDEN = _("Your role may not do this (or a session write without its CSRF token).")
-NOT_FOUND = _("Not found, on a production you are not a member of, or of another production.")
+NOT_FOUND = _(
+    "Not found, on a production you are not a member of, of another production, "
+    "or a page past the last."
+)
 CONFLICT = _("Conflicts with existing data (for example still in use elsewhere).")
 PRECONDITION_FAILED = _("If-Match did not match: it changed since you read it.")
 TOO_LARGE = _("The request body is over the size limit.")
@@ -63,7 +66,7 @@ class AutoSchema(openapi.AutoSchema):
             "401": UNAUTHENTICATED,
             "403": FORBIDDEN,
         }
-        if "{" in self.path:
+        if "{" in self.path or self._paginated():
             errors["404"] = NOT_FOUND
         if method != "GET":
             errors["409"] = CONFLICT
@@ -72,6 +75,10 @@ class AutoSchema(openapi.AutoSchema):
         if method in _BODY_METHODS:
             errors["413"] = TOO_LARGE
         return errors
+
+    def _paginated(self) -> bool:
+        # A page past the last one ("?page=99") is 404 "Invalid page."
+        return self._is_list_view() and self._get_paginator() is not None
 
     def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
         responses: dict[str, Any] = super()._get_response_bodies(direction)
