@@ -55,7 +55,7 @@ def _refused_request(exc: SuspiciousOperation) -> Response:
         detail = _("The request body is over the limit of %(bytes)d bytes.") % {
             "bytes": settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         }
-        code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+        code: int = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     elif isinstance(exc, (TooManyFieldsSent, TooManyFilesSent)):
         detail = _("The request has too many fields or files to read.")
         code = status.HTTP_400_BAD_REQUEST

@@ -13,26 +13,25 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular import openapi
-from drf_spectacular.utils import OpenApiResponse
+from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import serializers
 
 from core.api.conditional import ConditionalMixin
 
-
-class ErrorSerializer(serializers.Serializer[Any]):
-    """The one error shape: ``{"detail": "…", "errors": {"field": ["…"]}}``."""
-
-    detail = serializers.CharField(help_text=_("What went wrong, in the viewer's language."))
-    errors = serializers.DictField(
-        child=serializers.JSONField(),
-        help_text=_(
-            "Messages by field name (non_field_errors for rules spanning fields); "
-            "empty unless the input was refused."
+# The one error shape: ``{"detail": "…", "errors": {"field": ["…"]}}``.
+ErrorSerializer = inline_serializer(
+    name="Error",
+    fields={
+        "detail": serializers.CharField(help_text=_("What went wrong, in the viewer's language.")),
+        "errors": serializers.DictField(
+            child=serializers.JSONField(),
+            help_text=_(
+                "Messages by field name (non_field_errors for rules spanning fields); "
+                "empty unless the input was refused."
+            ),
         ),
-    )
-
-    class Meta:
-        ref_name = "Error"
+    },
+)
 
 
 def error_response(description: Any) -> OpenApiResponse:
@@ -78,13 +77,15 @@ class AutoSchema(openapi.AutoSchema):
 
     def _paginated(self) -> bool:
         # A page past the last one ("?page=99") is 404 "Invalid page."
-        return self._is_list_view() and self._get_paginator() is not None
+        spectacular: Any = self  # its private helpers are untyped
+        return bool(self._is_list_view() and spectacular._get_paginator() is not None)
 
     def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
         responses: dict[str, Any] = super()._get_response_bodies(direction)
+        spectacular: Any = self
         for code, description in self.error_responses().items():
             if code not in responses:
-                responses[code] = self._get_response_for_code(
+                responses[code] = spectacular._get_response_for_code(
                     error_response(description), code, direction=direction
                 )
         return responses

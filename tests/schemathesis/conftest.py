@@ -4,14 +4,12 @@ an invitation, all made through the API as the producer."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from accounts.models import ApiToken, User
-from accounts.services import api_token_create
 from tests.conftest import Cast, make_cast
 from tests.scheduling.test_import_service import DRAFT_ONE, DRAFT_TWO
 from tests.schemathesis.harness import tasks_run_in_the_request
@@ -57,20 +55,6 @@ def furnish(cast: Cast) -> None:
             f"{base}/members/", {"email": "new.grip@example.test", "role": "crew"}, format="json"
         )
     )
-
-
-def token_for(user: User) -> Callable[[], str]:
-    """The user's token; made again if a case revoked it (DELETE /tokens/{id}/)."""
-    current: dict[str, Any] = {}
-
-    def token() -> str:
-        if "raw" not in current or not ApiToken.objects.filter(pk=current["pk"]).exists():
-            made, raw = api_token_create(user=user, name="schemathesis")
-            current.update(pk=made.pk, raw=raw)
-        value: str = current["raw"]
-        return value
-
-    return token
 
 
 @pytest.fixture

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from tests.schemathesis.conftest import token_for
-from tests.schemathesis.harness import Fuzzer
+from tests.schemathesis.harness import Fuzzer, token_for
+from tests.schemathesis.summary import PROPERTY
 
 
-def test_every_operation_conforms_for_a_producer(furnished_cast, live_server):
+def test_every_operation_conforms_for_a_producer(furnished_cast, live_server, record_property):
     fuzzer = Fuzzer(
         base_url=live_server.url,
         role="producer",
@@ -17,5 +17,5 @@ def test_every_operation_conforms_for_a_producer(furnished_cast, live_server):
 
     report = fuzzer.run()
 
-    print(report.summary())
+    record_property(PROPERTY, report.summary())
     assert report.failures == {}, "\n\n".join(f"{k}\n{v}" for k, v in report.failures.items())
