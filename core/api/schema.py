@@ -9,11 +9,11 @@ describes itself is kept.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular import openapi
-from drf_spectacular.utils import OpenApiResponse, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, inline_serializer
 from rest_framework import serializers
 
 from core.api.conditional import ConditionalMixin
@@ -51,12 +51,42 @@ TOO_LARGE = _("The request body is over the size limit.")
 LOCKED_OUT = _("Locked out after too many failed attempts; Retry-After says for how long.")
 RETRY_AFTER = _("Seconds until the lockout ends.")
 
+ETAG = _("A hash of exactly the JSON sent; send it back in If-None-Match or If-Match.")
+IF_NONE_MATCH = _("An ETag read before: 304 with no body when nothing you can see changed.")
+IF_MATCH = _("The ETag you read: 412 and nothing written if it changed since.")
+NOT_MODIFIED = _("Nothing you can see changed since the ETag in If-None-Match.")
+
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 _GUARDED_METHODS = frozenset({"PUT", "PATCH", "DELETE"})
 
 
 class AutoSchema(openapi.AutoSchema):
     """drf-spectacular's AutoSchema, plus the error answers each operation can give."""
+
+    def _conditional(self) -> bool:
+        """ETags on reads and updates, If-Match on writes (core.api.conditional)."""
+        return isinstance(self.view, ConditionalMixin)
+
+    def get_override_parameters(self) -> list[Any]:
+        parameters: list[Any] = list(super().get_override_parameters())
+        if not self._conditional():
+            return parameters
+        method = self.method.upper()
+        header: Literal["header"] = "header"
+        if method == "GET":
+            parameters.append(
+                OpenApiParameter("If-None-Match", str, header, description=IF_NONE_MATCH)
+            )
+        if method in _GUARDED_METHODS:
+            parameters.append(OpenApiParameter("If-Match", str, header, description=IF_MATCH))
+        if method in ("GET", "PUT", "PATCH"):
+            codes = [200, 304] if method == "GET" else [200]
+            parameters.append(
+                OpenApiParameter(
+                    "ETag", str, header, required=True, response=codes, description=ETAG
+                )
+            )
+        return parameters
 
     def error_responses(self) -> dict[str, Any]:
         method = self.method.upper()
@@ -83,6 +113,10 @@ class AutoSchema(openapi.AutoSchema):
     def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
         responses: dict[str, Any] = super()._get_response_bodies(direction)
         spectacular: Any = self
+        if self._conditional() and self.method.upper() == "GET":
+            responses["304"] = spectacular._get_response_for_code(
+                OpenApiResponse(description=NOT_MODIFIED), "304", direction=direction
+            )
         for code, description in self.error_responses().items():
             if code not in responses:
                 responses[code] = spectacular._get_response_for_code(

@@ -142,3 +142,23 @@ def test_a_body_over_the_size_limit_is_a_json_413(cast, encoding):
     assert set(body) == {"detail", "errors"}
     assert "1000" in body["detail"]
     assert not cast.production.locations.exists()
+
+
+def test_a_page_past_the_last_is_a_described_404(cast, schema):
+    answer = cast.api("ad").get(f"{_base(cast)}/locations/?page=99")
+
+    assert answer.status_code == 404
+    assert (
+        "404"
+        in schema["paths"]["/api/v1/productions/{production_id}/locations/"]["get"]["responses"]
+    )
+
+
+def test_conditional_requests_are_described(schema):
+    item = schema["paths"]["/api/v1/productions/{production_id}/sets/{id}/"]
+
+    assert {p["name"] for p in item["get"]["parameters"]} >= {"If-None-Match"}
+    assert item["get"]["responses"]["200"]["headers"]["ETag"]["required"] is True
+    assert "ETag" in item["get"]["responses"]["304"]["headers"]
+    assert {p["name"] for p in item["patch"]["parameters"]} >= {"If-Match"}
+    assert item["patch"]["responses"]["200"]["headers"]["ETag"]["required"] is True
