@@ -162,3 +162,24 @@ def test_conditional_requests_are_described(schema):
     assert "ETag" in item["get"]["responses"]["304"]["headers"]
     assert {p["name"] for p in item["patch"]["parameters"]} >= {"If-Match"}
     assert item["patch"]["responses"]["200"]["headers"]["ETag"]["required"] is True
+
+
+def test_too_many_query_parameters_is_a_json_400(cast):
+    api = cast.api("ad", raise_request_exception=False)
+    query = "&".join(f"q{number}=1" for number in range(1200))
+
+    response = api.get(f"{_base(cast)}/locations/?{query}")
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert set(response.json()) == {"detail", "errors"}
+
+
+def test_too_many_query_parameters_on_a_page_is_still_a_page(cast):
+    client = cast.client("ad", raise_request_exception=False)
+    query = "&".join(f"q{number}=1" for number in range(1200))
+
+    response = client.get(f"/productions/{cast.production.pk}/crew/?{query}")
+
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
