@@ -99,7 +99,7 @@ class AutoSchema(openapi.AutoSchema):
             errors["404"] = NOT_FOUND
         if method != "GET":
             errors["409"] = CONFLICT
-        if method in _GUARDED_METHODS and isinstance(self.view, ConditionalMixin):
+        if method in _GUARDED_METHODS and self._conditional():
             errors["412"] = PRECONDITION_FAILED
         if method in _BODY_METHODS:
             errors["413"] = TOO_LARGE
