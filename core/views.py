@@ -67,6 +67,16 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect("productions:list")
 
 
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """400 for what Django refuses before any view runs (too many query parameters): the
+    API's JSON shape under /api/, the site's page elsewhere."""
+    if request.path_info.startswith("/api/"):
+        return JsonResponse(
+            {"detail": _("The request could not be read."), "errors": {}}, status=400
+        )
+    return defaults.bad_request(request, exception)
+
+
 def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """404 in the API's JSON shape under /api/, the site's page elsewhere."""
     if request.path_info.startswith("/api/"):

@@ -5,7 +5,8 @@ from typing import Any, cast
 
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.exceptions import APIException
 from rest_framework.request import Request
@@ -20,6 +21,7 @@ from accounts.api.serializers import (
 )
 from accounts.models import ApiToken, User
 from accounts.services import api_token_create, api_token_revoke
+from core.api.schema import LOCKED_OUT, RETRY_AFTER, error_response
 
 
 class LockedOut(APIException):
@@ -55,7 +57,22 @@ class TokenViewSet(
     def get_serializer_class(self) -> type[BaseSerializer[Any]]:
         return TokenCreateSerializer if self.action == "create" else TokenSerializer
 
-    @extend_schema(request=TokenCreateSerializer, responses={201: NewTokenSerializer})
+    @extend_schema(
+        request=TokenCreateSerializer,
+        responses={
+            201: NewTokenSerializer,
+            429: error_response(LOCKED_OUT),
+        },
+        parameters=[
+            OpenApiParameter(
+                "Retry-After",
+                OpenApiTypes.INT,
+                OpenApiParameter.HEADER,
+                description=RETRY_AFTER,
+                response=[429],
+            )
+        ],
+    )
     def create(self, request: Request) -> Response:
         payload = TokenCreateSerializer(data=request.data)
         payload.is_valid(raise_exception=True)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.conf import settings
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    RequestDataTooBig,
+    SuspiciousOperation,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.db.models import ProtectedError, RestrictedError
@@ -41,7 +48,26 @@ def in_use_message(exc: ProtectedError | RestrictedError) -> str:
     ) % {"count": len(rows), "noun": noun}
 
 
+def _refused_request(exc: SuspiciousOperation) -> Response:
+    """What Django refuses while reading a body (too big, too many fields): the API's shape,
+    not the site's HTML error page."""
+    if isinstance(exc, RequestDataTooBig):
+        detail = _("The request body is over the limit of %(bytes)d bytes.") % {
+            "bytes": settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        }
+        code: int = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    elif isinstance(exc, (TooManyFieldsSent, TooManyFilesSent)):
+        detail = _("The request has too many fields or files to read.")
+        code = status.HTTP_400_BAD_REQUEST
+    else:
+        detail = _("The request could not be read.")
+        code = status.HTTP_400_BAD_REQUEST
+    return Response({"detail": detail, "errors": {}}, status=code)
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, SuspiciousOperation):
+        return _refused_request(exc)
     # Services raise Django's ValidationError; the API answers it like a serializer error.
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):

@@ -171,8 +171,13 @@ MAX_APPLY_NUMBERS = 10_000
 
 
 class ScreenplayImportSerializer(serializers.ModelSerializer[ScreenplayImport]):
-    uploaded_by = serializers.CharField(source="uploaded_by.name", read_only=True, default=None)
-    applied_by = serializers.CharField(source="applied_by.name", read_only=True, default=None)
+    # Null once the account is gone (uploaded_by) and until the draft is applied (applied_by).
+    uploaded_by = serializers.CharField(
+        source="uploaded_by.name", read_only=True, default=None, allow_null=True
+    )
+    applied_by = serializers.CharField(
+        source="applied_by.name", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = ScreenplayImport

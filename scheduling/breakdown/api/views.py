@@ -152,6 +152,8 @@ class LocationViewSet(BreakdownViewSet[Location]):
 
     queryset = Location.objects.all()
     serializer_class = LocationSerializer
+    # Answered as listed: with set_count from the selector.
+    reread_created = True
 
     def get_base_queryset(self) -> QuerySet[Location]:
         return locations_for(access=self.access)
@@ -168,6 +170,8 @@ class SetViewSet(BreakdownViewSet[Set]):
 
     queryset = Set.objects.all()
     serializer_class = SetSerializer
+    # Answered as listed: with scene_count from the selector.
+    reread_created = True
 
     def get_base_queryset(self) -> QuerySet[Set]:
         return sets_for(access=self.access)
