@@ -9,6 +9,7 @@ version the client saw, renumbers the day it lands on and logs itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import time
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -195,8 +196,14 @@ def schedule_delete(*, schedule: Schedule) -> None:
 # Shoot days -----------------------------------------------------------------------------
 
 
+CALL_TIMES = ("crew_call", "shooting_call", "estimated_wrap")
+
+
 def shoot_day_save(*, day: ShootDay, **fields: Any) -> ShootDay:
+    """Save a day; call times are kept to the minute, as call sheets write them."""
     for name, value in fields.items():
+        if name in CALL_TIMES and isinstance(value, time):
+            value = value.replace(second=0, microsecond=0)
         setattr(day, name, value)
     production = day.schedule.production
     unit: Unit | None = getattr(day, "unit", None) if day.unit_id else None

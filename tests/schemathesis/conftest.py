@@ -55,6 +55,24 @@ def furnish(cast: Cast) -> None:
             f"{base}/members/", {"email": "new.grip@example.test", "role": "crew"}, format="json"
         )
     )
+    # A published schedule with a day and a strip (its {schedule_id} in the fuzzed paths), and
+    # a draft beside it.
+    schedule = _created(api.post(f"{base}/schedules/", {"name": "White"}, format="json"))
+    _created(api.post(f"{base}/schedules/", {"name": "Blue"}, format="json"))
+    unit = api.get(f"{base}/units/").json()["results"][0]
+    day = _created(
+        api.post(
+            f"{base}/schedules/{schedule['id']}/shoot-days/",
+            {"unit": unit["id"], "date": "2027-03-01", "location": location["id"]},
+            format="json",
+        )
+    )
+    move = {"scene": scene["id"], "to_day": day["id"], "position": 0, "version": 1}
+    assert (
+        api.post(f"{base}/schedules/{schedule['id']}/moves/", move, format="json").status_code
+        == 200
+    )
+    assert api.post(f"{base}/schedules/{schedule['id']}/publish/").status_code == 200
 
 
 @pytest.fixture

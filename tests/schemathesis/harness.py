@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import requests
@@ -122,7 +123,19 @@ class Fuzzer:
             fixed["production_id"] = self.production_id
         if "crew_id" in names:
             fixed["crew_id"] = self.crew_id
+        if "schedule_id" in names:
+            fixed["schedule_id"] = self.schedule_id
         return fixed
+
+    @cached_property
+    def schedule_id(self) -> int:
+        """The production's published schedule: {schedule_id} in the shoot-day paths."""
+        url = f"{self.base_url}/api/v1/productions/{self.production_id}/schedules/"
+        answer = requests.get(url, headers=self.headers())
+        if answer.status_code != 200:  # a role that may not see schedules: refused anyway
+            return 1
+        rows = answer.json()["results"]
+        return int(next(row["id"] for row in rows if row["status"] == "published"))
 
     def run(self) -> Report:
         report = Report(self.role)

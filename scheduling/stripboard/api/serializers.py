@@ -25,6 +25,21 @@ from scheduling.stripboard.selectors import BoardDay, BoardStrip, day_time_zone,
 HH_MM = "%H:%M"
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": r"^([01]\d|2[0-3]):[0-5]\d$",
+        "example": "06:30",
+        "description": "Local wall-clock time, HH:MM (no offset: the day's time zone applies).",
+    }
+)
+class WallClockField(serializers.TimeField):
+    """A call time as people write it: ``HH:MM`` (``HH:MM:SS`` read, seconds dropped)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format=HH_MM, input_formats=["%H:%M", "%H:%M:%S"], **kwargs)
+
+
 class UnitSerializer(serializers.ModelSerializer[Unit]):
     class Meta:
         model = Unit
@@ -67,9 +82,9 @@ class ShootDaySerializer(serializers.ModelSerializer[ShootDay]):
 
     unit = ScopedPrimaryKeyField(Unit)
     location = ScopedPrimaryKeyField(Location, allow_null=True, required=False)
-    crew_call = serializers.TimeField(format=HH_MM, allow_null=True, required=False)
-    shooting_call = serializers.TimeField(format=HH_MM, allow_null=True, required=False)
-    estimated_wrap = serializers.TimeField(format=HH_MM, allow_null=True, required=False)
+    crew_call = WallClockField(allow_null=True, required=False)
+    shooting_call = WallClockField(allow_null=True, required=False)
+    estimated_wrap = WallClockField(allow_null=True, required=False)
     day_number = serializers.SerializerMethodField()
     day_count = serializers.SerializerMethodField()
     local_time_zone = serializers.SerializerMethodField()
@@ -151,7 +166,7 @@ class BoardDaySerializer(serializers.Serializer[BoardDay]):
     day_number = serializers.IntegerField(source="number", allow_null=True)
     day_count = serializers.IntegerField(source="of", allow_null=True)
     local_time_zone = serializers.CharField(source="time_zone")
-    crew_call = serializers.TimeField(source="day.crew_call", format=HH_MM, allow_null=True)
+    crew_call = WallClockField(source="day.crew_call", allow_null=True)
     crew_call_at = serializers.DateTimeField(allow_null=True)
     eighths = serializers.IntegerField()
     pages = serializers.CharField()

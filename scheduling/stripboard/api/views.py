@@ -420,7 +420,7 @@ class ScheduleViewSet(ScheduleScopedViewSet):
         return Response(BoardSettingsSerializer(settings).data)
 
     @extend_schema(responses={200: ConflictSerializer(many=True)})
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def conflicts(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         found = conflicts(
             access=self.access, board=board(access=self.access, schedule=self.get_object())

@@ -462,3 +462,18 @@ def test_a_strips_own_estimate_counts_on_its_day(cast: Cast) -> None:
         == 204
     )
     assert board(api, cast, schedule)["days"][0]["minutes"] == 60
+
+
+def test_call_times_are_wall_clock_minutes_without_an_offset(cast: Cast) -> None:
+    api = cast.api("ad")
+    schedule = new_schedule(api, cast)["id"]
+    day = add_day(api, cast, schedule, date="2027-03-01", crew_call="06:30:45")
+    assert day["crew_call"] == "06:30"
+    assert day["crew_call_at"] == "2027-03-01T06:30:00+00:00"
+    answer = api.post(
+        f"{base(cast)}/schedules/{schedule}/shoot-days/",
+        {"unit": day["unit"], "date": "2027-03-02", "crew_call": "06:30-05:00"},
+        format="json",
+    )
+    assert answer.status_code == 400
+    assert "crew_call" in answer.json()["errors"]
