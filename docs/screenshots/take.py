@@ -28,7 +28,7 @@ CHROMIUM_ARGS = [
 ]
 
 # (file name, login, path template, viewport); {p} is the demo production's id, {scene}
-# the id of its first scene in script order.
+# the id of its first scene in script order, {schedule} its published schedule's.
 SHOTS = [
     ("login-phone", None, "/accounts/login/", PHONE),
     ("productions-phone", "producer", "/productions/", PHONE),
@@ -43,6 +43,9 @@ SHOTS = [
     ("overview-phone-as-crew", "crew", "/productions/{p}/", PHONE),
     ("settings-phone", "producer", "/productions/{p}/settings/", PHONE),
     ("scene-phone", "ad", "/productions/{p}/scenes/{scene}/", PHONE),
+    ("stripboard-desktop", "ad", "/productions/{p}/schedule/{schedule}/", DESKTOP),
+    ("stripboard-phone", "ad", "/productions/{p}/schedule/{schedule}/", PHONE),
+    ("dood-desktop", "ad", "/productions/{p}/schedule/{schedule}/dood/", DESKTOP),
 ]
 
 
@@ -79,7 +82,12 @@ def take(base: str) -> None:
             if "{scene}" in path:
                 scenes = page.request.get(f"{base}/api/v1/productions/{production_id}/scenes/")
                 scene_id = scenes.json()["results"][0]["id"]
-            page.goto(base + path.format(p=production_id, scene=scene_id))
+            schedule_id = None
+            if "{schedule}" in path:
+                api = f"{base}/api/v1/productions/{production_id}/schedules/"
+                schedules = page.request.get(api).json()["results"]
+                schedule_id = next(s["id"] for s in schedules if s["status"] == "published")
+            page.goto(base + path.format(p=production_id, scene=scene_id, schedule=schedule_id))
             page.wait_for_load_state("networkidle")
             page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
             print(f"{name}.png  {page.url}")
