@@ -302,6 +302,10 @@ SPECTACULAR_SETTINGS = {
         "EngagementStatusEnum": "crew.models.EngagementStatus",
         "ImportStatusEnum": "scheduling.breakdown.models.ImportStatus",
         "InvitationStatusEnum": "productions.models.InvitationStatus",
+        "ProductionKindEnum": "productions.models.ProductionKind",
+        "UnitKindEnum": "scheduling.stripboard.models.UnitKind",
+        "DayKindEnum": "scheduling.stripboard.models.DayKind",
+        "ScheduleStatusEnum": "scheduling.stripboard.models.ScheduleStatus",
     },
     # Serve Swagger UI / Redoc from our own static files: no CDN needed on a closed network.
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -47,6 +47,8 @@ from scheduling.breakdown.models import (
     Set,
 )
 from scheduling.breakdown.services import element_categories_ensure
+from scheduling.stripboard.models import ShootDay
+from scheduling.stripboard.services import schedule_create, shoot_day_save, units_ensure
 
 pytestmark = pytest.mark.django_db
 
@@ -186,6 +188,10 @@ def make_objects(cast) -> Objects:
         data=b"INT. HALL - DAY\n\nA hall.\n",
     )
     token, _ = api_token_create(user=producer, name="laptop")
+    schedule = schedule_create(production=production, name="White")
+    day = shoot_day_save(
+        day=ShootDay(schedule=schedule), unit=units_ensure(production)[0], date=date(2027, 3, 1)
+    )
     superuser = User.objects.create_superuser(
         email="root@example.test", password="x" * 20, name="Root"
     )
@@ -217,6 +223,8 @@ def make_objects(cast) -> Objects:
         "import_id": screenplay.pk,
         "location_id": location.pk,
         "set_id": set_.pk,
+        "schedule_id": schedule.pk,
+        "day_id": day.pk,
         "uidb64": urlsafe_base64_encode(force_bytes(producer.pk)),
         "token": default_token_generator.make_token(producer),
         # The admin's.

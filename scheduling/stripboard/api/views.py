@@ -204,18 +204,14 @@ class ScheduleViewSet(ScheduleScopedViewSet):
 
     @extend_schema(
         request=MoveSerializer,
-        responses={
-            200: MovedSerializer,
-            409: inline_serializer(
-                "StaleBoard",
-                {
-                    "detail": serializers.CharField(),
-                    "errors": serializers.DictField(),
-                    "version": serializers.IntegerField(),
-                    "changes": BoardChangeSerializer(many=True),
-                },
-            ),
-        },
+        responses={200: MovedSerializer},
+        description=(
+            "Put a scene on a day (`to_day`, or null for the boneyard) at `position`, on the "
+            "board `version` the client saw. A stale version is 409 and changes nothing; the "
+            "409 answer carries, besides `detail`, the board's current `version` and "
+            "`changes`: the moves made since (version, scene, number, from_day, from_date, "
+            "to_day, to_date, position, moved_at)."
+        ),
     )
     @action(detail=True, methods=["post"])
     def moves(self, request: Request, *args: Any, **kwargs: Any) -> Response:
