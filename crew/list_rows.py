@@ -76,7 +76,7 @@ class CrewGroup(TypedDict):
     rows: list[CrewRow]
 
 
-_BADGE = {EngagementStatus.CONFIRMED: "ok", EngagementStatus.OFFERED: "warn"}
+_BADGE: dict[str, str] = {EngagementStatus.CONFIRMED: "ok", EngagementStatus.OFFERED: "warn"}
 
 
 @dataclass(frozen=True)

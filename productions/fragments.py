@@ -136,4 +136,4 @@ def cached_fragment(
         except RedisError:
             logger.warning("fragment cache unavailable; fragment not kept", exc_info=True)
     recent_fragments.set(key, found)
-    return found  # type: ignore[return-value]
+    return found

@@ -10,7 +10,12 @@ from core.reversing import url_maker
 
 @pytest.mark.parametrize(
     ("name", "leading"),
-    [("crew:list", ()), ("crew:person", (7,)), ("crew:engagement-edit", (12,)), ("scheduling:scene-detail", (3,))],
+    [
+        ("crew:list", ()),
+        ("crew:person", (7,)),
+        ("crew:engagement-edit", (12,)),
+        ("scheduling:scene-detail", (3,)),
+    ],
 )
 def test_the_made_url_is_the_reversed_one(name, leading):
     make = url_maker(name, *leading)
