@@ -118,7 +118,7 @@ def cached_fragment(
     ``render`` must read only the production's data (through the scoping helper) and what
     ``parts`` name; its value must pickle (a string, or a small dataclass of strings).
     """
-    key = fragment_key(access, name, parts)
+    key = fragment_key(access, name, parts) if settings.FRAGMENT_CACHE else None
     if key is None:
         return render()
     found = recent_fragments.get(key)

@@ -60,7 +60,8 @@ def test_the_scene_list_fits_a_phone(open_tab, transactional_db, count_as):
     # Each scene is a block, its synopsis under its number rather than beside it.
     number = page.locator("table.scenes tbody tr th").first.bounding_box()
     synopsis = page.locator("table.scenes tbody tr td.synopsis").first.bounding_box()
-    assert number is not None and synopsis is not None
+    assert number is not None
+    assert synopsis is not None
     assert synopsis["y"] > number["y"]
     tab.assert_clean()
     count_as("journey")
