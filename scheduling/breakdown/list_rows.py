@@ -7,7 +7,6 @@ Nothing on a scene row depends on who looks at it beyond their role.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypedDict
 
@@ -19,7 +18,9 @@ from core.reversing import url_maker
 from productions.fragments import cached_fragment
 from productions.scoping import Access
 from scheduling.breakdown.eighths import format_eighths
+from scheduling.breakdown.filters import SceneFilterSet
 from scheduling.breakdown.models import Scene, TimeOfDay
+from scheduling.breakdown.selectors import scene_list
 
 
 class CastChip(TypedDict):
@@ -44,9 +45,11 @@ class SceneRow(TypedDict):
 
 @dataclass(frozen=True)
 class SceneTable:
-    """The rendered rows and the totals around them (what the fragment cache keeps)."""
+    """The rendered rows, the filter fields (their options are the production's sets and
+    characters, their values the query's) and the totals (what the fragment cache keeps)."""
 
     html: str
+    filters_html: str
     total_pages: str
     scene_count: int
     omitted_count: int
@@ -87,11 +90,13 @@ def scene_rows(access: Access, scenes: list[Scene]) -> list[SceneRow]:
     return rows
 
 
-def scene_table(access: Access, scenes: list[Scene]) -> SceneTable:
+def scene_table(access: Access, filters: SceneFilterSet) -> SceneTable:
+    scenes = list(scene_list(access=access, filters=filters))
     rows = scene_rows(access, scenes)
     kept = [scene for scene in scenes if not scene.omitted]
     return SceneTable(
         html=render_to_string("scheduling/_scene_rows.html", {"rows": rows}) if rows else "",
+        filters_html=render_to_string("scheduling/_scene_filters.html", {"form": filters.form}),
         total_pages=format_eighths(sum(scene.eighths for scene in kept)),
         scene_count=len(kept),
         omitted_count=len(scenes) - len(kept),
@@ -99,12 +104,13 @@ def scene_table(access: Access, scenes: list[Scene]) -> SceneTable:
 
 
 def cached_scene_table(
-    access: Access, query: tuple[tuple[str, str], ...], scenes: Callable[[], list[Scene]]
+    access: Access, query: tuple[tuple[str, str], ...], filters: SceneFilterSet
 ) -> SceneTable:
-    """The scene rows for this query, rendered once per data version and role."""
+    """The scene rows and filter fields for this query (``filters`` read from it),
+    rendered once per data version and role."""
     return cached_fragment(
         access,
         "scheduling.scene_list",
         (query, access.role.value),
-        lambda: scene_table(access, scenes()),
+        lambda: scene_table(access, filters),
     )

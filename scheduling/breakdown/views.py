@@ -99,13 +99,11 @@ def scene_list_view(request: HttpRequest, production_id: int) -> HttpResponse:
     query = SceneFilterSet.page_query(request.GET)
     filters = SceneFilterSet(query, access=access)
     key = tuple(sorted((name, value) for name, values in query.lists() for value in values))
-    table = cached_scene_table(
-        access, key, lambda: list(scene_list(access=access, filters=filters))
-    )
+    table = cached_scene_table(access, key, filters)
     context = _context(
         access,
         "scenes",
-        form=filters.form,
+        filter_fields=mark_safe(table.filters_html),  # nosec B308 B703  # _scene_filters.html
         scene_rows=mark_safe(table.html),  # nosec B308 B703  # scheduling/_scene_rows.html
         ordering=filters.sort,
         total_pages=table.total_pages,

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from crew.models import Character
-from scheduling.breakdown.models import Scene, SceneCharacter, scene_number_sort_key
+from scheduling.breakdown.models import Scene, SceneCharacter, Set, scene_number_sort_key
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +54,16 @@ def test_another_production_and_another_order_are_other_tables(cast):
     assert reversed_order.index("Second.") < reversed_order.index("First.")
     other = cast.client("outsider")
     assert "First." not in _list(other, cast.other_production)
+
+
+def test_the_filter_fields_follow_new_sets_and_the_query(cast):
+    client = cast.client("producer")
+    _scene(cast.production, "1", synopsis="First.")
+    assert "ROOFTOP" not in _list(client, cast.production)
+
+    rooftop = Set.objects.create(production=cast.production, name="ROOFTOP")
+
+    assert "ROOFTOP" in _list(client, cast.production)
+    chosen = _list(client, cast.production, set=str(rooftop.pk))
+    assert f'<option value="{rooftop.pk}" selected>ROOFTOP</option>' in chosen
+    assert "No scenes match these filters." in chosen
