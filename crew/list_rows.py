@@ -145,7 +145,7 @@ def _row_html(row: CrewRow, show_contact: bool, edit: str) -> str:
     name = f'<a href="{escape(row["person_url"])}">{escape(row["name"])}</a>'
     if row["pronouns"]:
         name += f' <span class="muted">({escape(row["pronouns"])})</span>'
-    position = escape(row["position"])
+    position: str = escape(row["position"])
     if row["edit_url"]:
         position += (
             f' <a class="muted" href="{escape(row["edit_url"])}" '

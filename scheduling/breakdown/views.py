@@ -104,7 +104,7 @@ def scene_list_view(request: HttpRequest, production_id: int) -> HttpResponse:
         access,
         "scenes",
         filter_fields=mark_safe(table.filters_html),  # nosec B308 B703  # _scene_filters.html
-        scene_rows=mark_safe(table.html),  # nosec B308 B703  # scheduling/_scene_rows.html
+        scene_rows=mark_safe(table.html),  # nosec B308 B703  # escaped in list_rows.py
         ordering=filters.sort,
         total_pages=table.total_pages,
         scene_count=table.scene_count,

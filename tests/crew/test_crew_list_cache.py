@@ -128,3 +128,16 @@ def test_a_cached_table_skips_the_list_query(cast):
         return html[html.index('<div class="table-wrap">') : html.index("</table>")]
 
     assert table(first) == table(second)
+
+
+def test_every_value_on_a_row_is_escaped(cast):
+    Person.objects.filter(pk=cast.hod.person.pk).update(
+        name="<b>Hal</b>", pronouns='"they"', phone="<i>"
+    )
+
+    html = _list(cast, "producer")
+
+    assert "<b>Hal</b>" not in html
+    assert "&lt;b&gt;Hal&lt;/b&gt;" in html
+    assert "(&quot;they&quot;)" in html
+    assert 'href="tel:&lt;i&gt;">&lt;i&gt;</a>' in html

@@ -67,3 +67,19 @@ def test_the_filter_fields_follow_new_sets_and_the_query(cast):
     chosen = _list(client, cast.production, set=str(rooftop.pk))
     assert f'<option value="{rooftop.pk}" selected>ROOFTOP</option>' in chosen
     assert "No scenes match these filters." in chosen
+
+
+def test_every_value_on_a_row_is_escaped(cast):
+    client = cast.client("producer")
+    scene = _scene(cast.production, "1", synopsis="<script>alert(1)</script>")
+    Scene.objects.filter(pk=scene.pk).update(heading='INT. "<b>" - DAY', time_of_day_raw="<i>")
+    villain = Character.objects.create(production=cast.production, name="<EVIL & CO>")
+    SceneCharacter.objects.create(scene=scene, character=villain)
+
+    html = _list(client, cast.production)
+
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'title="&lt;i&gt;"' in html
+    assert "&lt;EVIL &amp; CO&gt;" in html
+    assert "<b>" not in html
