@@ -5,7 +5,9 @@ Usage: python bench/bench_crew_list.py [runs]   (default 15; `make bench` runs i
 For each size the benchmark builds a production with that many engaged people in a
 database of its own (``bench_<name>_<pid>``, dropped afterwards), then measures, as a
 producer and as a crew member (privacy rules differ):
-- the crew list page (``/productions/{p}/crew/``) through Django's test client;
+- the crew list page (``/productions/{p}/crew/``) through Django's test client, with its
+  table from the fragment cache (``productions.fragments``) and rendered every time
+  ("rendered": as the first request after a write);
 - the API crew list (``/api/v1/productions/{p}/crew/?page_size=200``).
 The floor, measured in the same run, is the least any crew list must do: one SELECT of the
 same rows with the same joins, fetched as tuples. Ratios to it are what to compare across
@@ -31,7 +33,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 from crew.models import Engagement  # noqa: E402
@@ -79,6 +81,9 @@ def bench_size(size: int, runs: int) -> list[tuple[str, float]]:
         client = Client()
         client.force_login(user)
         results.append((f"page as {label}", median_seconds(get(client, page), runs)))
+        with override_settings(FRAGMENT_CACHE=False):
+            rendered = median_seconds(get(client, page), runs)
+        results.append((f"page as {label}, rendered", rendered))
         results.append((f"API (200 rows) as {label}", median_seconds(get(client, api), runs)))
     return results
 

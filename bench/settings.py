@@ -14,3 +14,5 @@ from config.settings.production import CACHES
 ROOT_URLCONF = "bench.urls"
 STATIC_ROOT = Path(os.environ["CALLBOARD_BENCH_STATIC"])
 CACHES = {"default": {**CACHES["default"], "KEY_PREFIX": os.environ["CALLBOARD_BENCH_PREFIX"]}}
+# bench/load.py measures the list pages with their tables rendered on every request too.
+FRAGMENT_CACHE = os.environ.get("CALLBOARD_FRAGMENT_CACHE", "true") != "false"

@@ -175,3 +175,18 @@ def visible_fields_by_person(
                 access, person, departments.get(person.pk, frozenset())
             )
     return visible
+
+
+def visibility_class(access: Access) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """Everything about the viewer that ``visible_fields`` and the crew edit policies read.
+
+    Two viewers with the same class see the same fields and may edit the same rows of any
+    crew list, so a list rendered for one may be shown to the other
+    (``productions.fragments``): the role (what it may see and manage), the viewer's own
+    crew records, and the departments they head. Change this with ``visible_fields``.
+    """
+    return (
+        access.role.value,
+        tuple(sorted(own_person_ids(access))),
+        tuple(sorted(head_of_department_ids(access))),
+    )

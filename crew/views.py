@@ -6,7 +6,6 @@ viewer may not see is never rendered, not even as an empty cell.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -16,6 +15,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -35,9 +35,9 @@ from crew.csv_io import (
 from crew.email_confirmation import pending_emails
 from crew.filters import CrewFilter
 from crew.forms import CrewAddForm, CrewImportForm, EngagementForm, OwnContactForm, PersonForm
+from crew.list_rows import cached_crew_table, call_label
 from crew.models import (
     Character,
-    Department,
     Engagement,
     EngagementStatus,
     Person,
@@ -55,7 +55,7 @@ from crew.policies import (
     editable_person_fields,
     engagement_department_ids,
 )
-from crew.privacy import sees_every_login_email, visible_fields, visible_fields_by_person
+from crew.privacy import sees_every_login_email, visible_fields
 from crew.services import crew_member_add, engagement_apply, engagement_save, person_save
 from productions.forms import add_service_errors
 from productions.invitations import invitation_create
@@ -74,59 +74,6 @@ def _user(request: HttpRequest) -> User:
 # The list -----------------------------------------------------------------------------
 
 
-def call_label(minutes: int) -> str:
-    """A call offset as a crew member reads it: 'General call', '30 min before'."""
-    if minutes == 0:
-        return _("General call")
-    hours, mins = divmod(abs(minutes), 60)
-    if hours and mins:
-        # Translators: h and min are the units' symbols, without plural: "1 h 30 min".
-        amount = _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": mins}
-    elif hours:
-        amount = _("%(hours)d h") % {"hours": hours}
-    else:
-        amount = _("%(minutes)d min") % {"minutes": mins}
-    if minutes < 0:
-        # Translators: a call time relative to the general call: "1 h 30 min before".
-        return _("%(amount)s before") % {"amount": amount}
-    return _("%(amount)s after") % {"amount": amount}
-
-
-@dataclass
-class CrewRow:
-    engagement: Engagement
-    fields: frozenset[str]
-    phone: str
-    can_edit: bool
-
-    @property
-    def call(self) -> str:
-        return call_label(self.engagement.call_offset_minutes)
-
-
-@dataclass
-class CrewGroup:
-    department: Department | None
-    rows: list[CrewRow]
-
-
-def _crew_groups(access: Access, engagements: list[Engagement]) -> list[CrewGroup]:
-    visible = visible_fields_by_person(access, engagements)
-    groups: list[CrewGroup] = []
-    for engagement in engagements:
-        fields = visible[engagement.person_id]
-        row = CrewRow(
-            engagement=engagement,
-            fields=fields,
-            phone=display_phone(engagement.person.phone) if "phone" in fields else "",
-            can_edit=can_edit_engagement(access, engagement),
-        )
-        if not groups or groups[-1].department != engagement.department:
-            groups.append(CrewGroup(department=engagement.department, rows=[]))
-        groups[-1].rows.append(row)
-    return groups
-
-
 def _team_signposts(access: Access) -> dict[str, Any]:
     """For those who manage members (producers): who is invited or logs in but is not on
     the crew list yet, so members and crew never look like two unrelated lists."""
@@ -142,19 +89,20 @@ def crew_list(request: HttpRequest, production_id: int) -> HttpResponse:
     access = production_access(request.user, production_id)
     # A bad parameter is left out: the page shows the list without that filter.
     filters = CrewFilter(request.GET, access=access)
-    engagements = list(selectors.crew_list(access=access, filters=filters))
-    groups = _crew_groups(access, engagements)
+    query = tuple(sorted((name, value) for name, values in request.GET.lists() for value in values))
+    table = cached_crew_table(
+        access, query, lambda: list(selectors.crew_list(access=access, filters=filters))
+    )
     context = page_context(
         access,
         "crew",
-        groups=groups,
+        table=mark_safe(table.html),  # nosec B308 B703  # rendered by crew/_table.html
         filters=filters,
         departments=list(selectors.departments_for(access=access)),
         positions=list(selectors.positions_for(access=access)),
         status_choices=EngagementStatus.choices,
-        engagement_count=len(engagements),
-        people_count=len({e.person_id for e in engagements}),
-        show_contact=any({"email", "phone"} & row.fields for group in groups for row in group.rows),
+        engagement_count=table.engagement_count,
+        people_count=table.people_count,
     )
     htmx = request.headers.get("HX-Request") == "true"
     if not htmx:  # the header above the results, which a search does not redraw

@@ -20,7 +20,10 @@ def _clear_cache() -> Iterator[None]:
     yield
     from django.core.cache import cache
 
+    from productions.fragments import recent_fragments
+
     cache.clear()
+    recent_fragments.clear()
 
 
 @pytest.fixture(scope="session")

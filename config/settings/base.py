@@ -327,3 +327,7 @@ LOGGING = {
 
 # How long a read's ETag is remembered under its validator key (core/api/conditional.py).
 ETAG_CACHE_SECONDS = 3600
+
+# Rendered list tables kept per data version and viewer class (productions/fragments.py).
+# Only bench/load.py turns this off, to measure the render it saves.
+FRAGMENT_CACHE = True

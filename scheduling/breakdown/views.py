@@ -16,6 +16,7 @@ from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -39,6 +40,7 @@ from scheduling.breakdown.importing import (
     screenplay_import_apply,
     screenplay_import_upload,
 )
+from scheduling.breakdown.list_rows import cached_scene_table
 from scheduling.breakdown.models import (
     ImportStatus,
     Location,
@@ -99,18 +101,19 @@ def _form_errors(form: BaseForm, error: ValidationError | IntegrityError) -> Non
 def scene_list_view(request: HttpRequest, production_id: int) -> HttpResponse:
     access = _access(request, production_id, Action.VIEW_SCHEDULE)
     # A bad parameter is shown next to its field and left out: the rest still apply.
-    filters = SceneFilterSet(SceneFilterSet.page_query(request.GET), access=access)
-    rows = list(scene_list(access=access, filters=filters))
-    total = sum(scene.eighths for scene in rows if not scene.omitted)
+    query = SceneFilterSet.page_query(request.GET)
+    filters = SceneFilterSet(query, access=access)
+    key = tuple(sorted((name, value) for name, values in query.lists() for value in values))
+    table = cached_scene_table(access, key, filters)
     context = _context(
         access,
         "scenes",
-        form=filters.form,
-        scenes=rows,
+        filter_fields=mark_safe(table.filters_html),  # nosec B308 B703  # _scene_filters.html
+        scene_rows=mark_safe(table.html),  # nosec B308 B703  # escaped in list_rows.py
         ordering=filters.sort,
-        total_pages=format_eighths(total),
-        scene_count=sum(1 for scene in rows if not scene.omitted),
-        omitted_count=sum(1 for scene in rows if scene.omitted),
+        total_pages=table.total_pages,
+        scene_count=table.scene_count,
+        omitted_count=table.omitted_count,
         filtered=filters.narrows,
     )
     return render(request, "scheduling/scene_list.html", context)

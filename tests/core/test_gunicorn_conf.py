@@ -20,6 +20,7 @@ CONF = Path(__file__).resolve().parents[2] / "gunicorn.conf.py"
 def load(monkeypatch):
     """Read gunicorn.conf.py under the given environment; the collector is left as found."""
     enabled = gc.isenabled()
+    thresholds = gc.get_threshold()
 
     def read(**env: str) -> dict[str, Any]:
         for name in [n for n in os.environ if n.startswith("GUNICORN_")] + ["WEB_CONCURRENCY"]:
@@ -30,6 +31,7 @@ def load(monkeypatch):
 
     yield read
     gc.unfreeze()
+    gc.set_threshold(*thresholds)
     if enabled:
         gc.enable()
 
@@ -76,6 +78,28 @@ def test_the_freeze_can_be_turned_off(load):
 
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
+
+
+def test_a_worker_collects_rarely_whatever_the_freeze(load):
+    for freeze in ("true", "false"):
+        gc.set_threshold(700, 10, 10)
+        conf = load(GUNICORN_GC_FREEZE=freeze)
+        conf["post_fork"](None, None)
+
+        assert gc.get_threshold() == (10_000, 20, 100)
+
+
+def test_the_thresholds_can_be_python_s_again(load):
+    conf = load(GUNICORN_GC_THRESHOLDS="700,10,10")
+    conf["post_fork"](None, None)
+
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+@pytest.mark.parametrize("value", ["700,10", "a,b,c", "0,10,10", "700;10;10"])
+def test_bad_thresholds_stop_start_up_naming_the_variable(load, value):
+    with pytest.raises(SystemExit, match="GUNICORN_GC_THRESHOLDS"):
+        load(GUNICORN_GC_THRESHOLDS=value)
 
 
 def test_a_bad_boolean_stops_start_up_naming_the_variable(load):
