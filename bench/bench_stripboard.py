@@ -4,8 +4,9 @@ Usage: python bench/bench_stripboard.py [runs]   (default 15; `make bench` runs 
 
 Builds a production with 300 scenes (two cast members each, 20 sets) on a schedule of 60
 shoot days in a database of its own (dropped afterwards), then measures as the 1st AD:
-- the board page (``/productions/{p}/schedule/{s}/``) and the board API (``…/board/``),
-  against a floor of one SELECT of the strips with their scenes and sets, as tuples;
+- the board page (``/productions/{p}/schedule/{s}/``) rendered (as after any write) and
+  with the board from the fragment cache, and the board API (``…/board/``), against a
+  floor of one SELECT of the strips with their scenes and sets, as tuples;
 - a move (``POST …/moves/``, a strip to another day, with the board version), against a
   floor of the least a move must write: one UPDATE of a strip and one of the schedule,
   in a transaction.
@@ -34,7 +35,7 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 from django.db.models import F  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
+from django.test.utils import override_settings, setup_test_environment  # noqa: E402
 from rest_framework.test import APIClient  # noqa: E402
 
 from crew.models import Character  # noqa: E402
@@ -159,9 +160,12 @@ def main() -> int:
             Schedule.objects.values_list("board_version", flat=True).get(pk=schedule.pk)
 
         read = median_seconds(read_floor, runs)
+        with override_settings(FRAGMENT_CACHE=False):
+            rendered = median_seconds(get(page, client), runs)
         rows = [
             ("floor: one SELECT of the strips", read, read),
-            ("board page", median_seconds(get(page, client), runs), read),
+            ("board page, rendered (after a write)", rendered, read),
+            ("board page, board cached", median_seconds(get(page, client), runs), read),
             ("board API", median_seconds(get(api_board, api), runs), read),
         ]
         write = median_seconds(write_floor, runs)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -17,10 +18,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from productions.forms import add_service_errors
+from productions.fragments import cached_fragment
 from productions.pages import page_context
 from productions.roles import Action
 from productions.scoping import Access, production_access
@@ -139,28 +142,57 @@ def schedule_import_view(request: HttpRequest, production_id: int) -> HttpRespon
 def board_view(request: HttpRequest, production_id: int, schedule_id: int) -> HttpResponse:
     access = _access(request, production_id, Action.VIEW_SCHEDULE)
     schedule = _schedule(access, schedule_id)
-    the_board = board(access=access, schedule=schedule)
-    found = conflicts(access=access, board=the_board)
-    by_day: dict[int, int] = {}
-    for conflict in found:
-        for day_id in conflict.day_ids:
-            by_day[day_id] = by_day.get(day_id, 0) + 1
-    can_edit = access.can(Action.EDIT_SCHEDULE)
-    for day in the_board.days:
-        day.conflict_count = by_day.get(day.day.pk, 0)  # type: ignore[attr-defined]
-        day.strips_html = strips_html(day.strips, movable=can_edit)  # type: ignore[attr-defined]
     context = _context(
         access,
         schedule=schedule,
-        board=the_board,
-        conflicts=found,
-        colours_json=json.dumps(the_board.colours),
-        boneyard_html=strips_html(the_board.boneyard, movable=can_edit),
-        several_units=len({day.day.unit_id for day in the_board.days}) > 1,
+        fragments=board_fragments(access, schedule),
         day_form=ShootDayForm(access=access),
         compare_form=CompareForm(access=access),
     )
     return render(request, "scheduling/board.html", context)
+
+
+@dataclass(frozen=True)
+class BoardFragments:
+    """The board's days, boneyard, totals and conflicts, rendered: what the page shows of
+    the production's data (the rest of the page is the viewer's: forms, CSRF token)."""
+
+    summary: SafeString
+    days: SafeString
+    colours_json: str
+
+
+def board_fragments(access: Access, schedule: Schedule) -> BoardFragments:
+    """Rendered once per data version (any write to the production, a move included, makes
+    a new one) and per "may edit", and kept (``productions.fragments``)."""
+    can_edit = access.can(Action.EDIT_SCHEDULE)
+
+    def render_board() -> BoardFragments:
+        the_board = board(access=access, schedule=schedule)
+        found = conflicts(access=access, board=the_board)
+        by_day: dict[int, int] = {}
+        for conflict in found:
+            for day_id in conflict.day_ids:
+                by_day[day_id] = by_day.get(day_id, 0) + 1
+        for day in the_board.days:
+            day.conflict_count = by_day.get(day.day.pk, 0)  # type: ignore[attr-defined]
+            day.strips_html = strips_html(day.strips, movable=can_edit)  # type: ignore[attr-defined]
+        context = {
+            "production": access.production,
+            "schedule": schedule,
+            "board": the_board,
+            "conflicts": found,
+            "can_edit": can_edit,
+            "boneyard_html": strips_html(the_board.boneyard, movable=can_edit),
+            "several_units": len({day.day.unit_id for day in the_board.days}) > 1,
+        }
+        return BoardFragments(
+            summary=mark_safe(render_to_string("scheduling/_board_summary.html", context)),  # nosec B308 B703  # an autoescaped template
+            days=mark_safe(render_to_string("scheduling/_board_days.html", context)),  # nosec B308 B703  # an autoescaped template
+            colours_json=json.dumps(the_board.colours),
+        )
+
+    return cached_fragment(access, "scheduling.board", (schedule.pk, can_edit), render_board)
 
 
 @require_POST

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.core.cache import cache as django_cache
 from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
@@ -430,15 +431,47 @@ def test_board_and_dood_and_conflicts_cost_the_same_queries_at_any_size(
 
 @pytest.mark.parametrize(("scenes", "days"), [(10, 2), (300, 60)])
 def test_board_page_costs_the_same_queries_at_any_size(cast: Cast, scenes: int, days: int) -> None:
+    from productions.fragments import recent_fragments
+
     schedule = _big_board(cast, scenes, days)
     client = cast.client("ad")
     url = f"/productions/{cast.production.pk}/schedule/{schedule}/"
     client.get(url)  # the session and the element categories settle on a first visit
-    with CaptureQueriesContext(connection) as queries:
-        answer = client.get(url)
-    assert answer.status_code == 200
-    assert answer.content.decode().count('class="strip ') == scenes
-    assert len(queries) == 13, len(queries)
+    counts = []
+    for cached in (False, True):
+        if not cached:
+            django_cache.clear()
+            recent_fragments.clear()
+        with CaptureQueriesContext(connection) as queries:
+            answer = client.get(url)
+        assert answer.status_code == 200
+        assert answer.content.decode().count('class="strip ') == scenes
+        counts.append(len(queries))
+    assert counts == [13, 7], counts  # rendered, then from the fragment cache
+
+
+def test_the_board_page_shows_every_write_at_once_and_each_role_its_own_board(cast: Cast) -> None:
+    one, two = SceneFactory.create_batch(2, production=cast.production)
+    api = cast.api("ad")
+    schedule = new_schedule(api, cast)["id"]
+    day = add_day(api, cast, schedule, date="2027-03-01")
+    url = f"/productions/{cast.production.pk}/schedule/{schedule}/"
+    ad, hod = cast.client("ad"), cast.client("hod")
+
+    def on_the_day(client: Any) -> list[str]:
+        html = client.get(url).content.decode()
+        days = html[html.index('class="days"') : html.index('class="boneyard"')]
+        return [n for n in (one.number, two.number) if f'data-number="{n}"' in days]
+
+    assert on_the_day(ad) == []
+    assert on_the_day(hod) == []
+    move(api, cast, schedule, scene=two.pk, to_day=day["id"], position=0, version=1)
+    assert on_the_day(ad) == [two.number]
+    assert on_the_day(hod) == [two.number]
+    assert 'tabindex="0"' in ad.get(url).content.decode()  # the AD's strips can be picked up
+    assert 'tabindex="0"' not in hod.get(url).content.decode()  # the head of department's not
+    Scene.objects.filter(pk=two.pk).update(number="2B")  # a write on another surface
+    assert 'data-number="2B"' in ad.get(url).content.decode()
 
 
 def test_a_strips_own_estimate_counts_on_its_day(cast: Cast) -> None:
