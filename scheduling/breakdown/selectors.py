@@ -61,7 +61,7 @@ def scene_list(*, access: Access, filters: SceneFilterSet | None = None) -> Quer
     """
     scenes: QuerySet[Scene] = (
         Scene.objects.for_access(access)
-        .select_related("set__location")
+        .select_related("set__location", "revision")
         .prefetch_related(scene_characters_prefetch())
         .in_script_order()
     )
@@ -79,7 +79,9 @@ def scene_total_eighths(scenes: QuerySet[Scene]) -> int:
 def scene_detail(*, access: Access, scene_id: int) -> Scene:
     """One scene (404 outside the production) with its characters prefetched."""
     return access.get_object_or_404(
-        Scene.objects.select_related("set__location").prefetch_related(scene_characters_prefetch()),
+        Scene.objects.select_related("set__location", "revision").prefetch_related(
+            scene_characters_prefetch()
+        ),
         scene_id,
     )
 
@@ -162,6 +164,18 @@ def element_list(*, access: Access, filters: ElementFilterSet | None = None) -> 
     if filters is not None:
         elements = filters.filter_queryset(elements)
     return elements
+
+
+def script_revisions_for(*, access: Access) -> QuerySet[ScreenplayImport]:
+    """The script's revisions (applied drafts), newest first, with how many scenes each
+    last added, changed or omitted."""
+    return (
+        ScreenplayImport.objects.for_access(access)
+        .filter(revision__isnull=False)
+        .select_related("applied_by")
+        .annotate(scenes_changed=Count("revised_scenes"))
+        .order_by("-revision")
+    )
 
 
 def current_script_revision(*, access: Access) -> ScreenplayImport | None:

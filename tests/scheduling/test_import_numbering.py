@@ -331,3 +331,15 @@ def test_proposals_stay_linear_on_a_long_draft():
     result = propose_numbers(numbers, existing={f"1{c}": "X" for c in "ABCDEFG"})
     assert result[1].number == "1H"
     assert len({r.number.casefold() for r in result}) == len(numbers)
+
+
+def test_the_api_lists_the_script_revisions_and_each_scenes_revision(api, team):
+    for draft in (DRAFT_WHITE, DRAFT_BLUE):
+        _apply(api, team, _upload(api, team, draft))
+    base = f"/api/v1/productions/{team.production.pk}"
+    revisions = api.get(f"{base}/script-revisions/").json()["results"]
+    assert [(r["number"], r["colour"]) for r in revisions] == [(2, "Blue"), (1, "White")]
+    assert revisions[0]["scenes_changed"] == 4  # A1 and 2B added, 2 omitted, 3 shortened
+    scenes = {s["number"]: s for s in api.get(f"{base}/scenes/").json()["results"]}
+    assert (scenes["1"]["revision"], scenes["1"]["revision_colour"]) == (1, "White")
+    assert (scenes["2B"]["revision"], scenes["2B"]["revision_colour"]) == (2, "Blue")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from crew.models import Character
 from scheduling.breakdown.importing import screenplay_import_preview
@@ -38,6 +39,7 @@ class World:
     schedule: int
     unit: int
     shoot_day: int
+    revision: int
 
 
 @pytest.fixture
@@ -55,13 +57,20 @@ def world(team) -> World:
     screenplay = screenplay_import_preview(
         access=team.access(), file_name="a.fountain", data=b"INT. HALL - DAY\n\nA hall.\n"
     )
+    # An applied draft: revision 1 of the script (set here, so the world's scenes stay).
+    revision = screenplay_import_preview(
+        access=team.access(), file_name="w.fountain", data=b"INT. HALL - DAY\n\nA hall.\n"
+    )
+    ScreenplayImport.objects.filter(pk=revision.pk).update(
+        status="applied", applied_at=timezone.now(), revision=1, revision_colour="White"
+    )
     schedule = schedule_create(production=production, name="White")
     unit = Unit.objects.get(production=production)
     day = shoot_day_save(day=ShootDay(schedule=schedule), unit=unit, date="2027-03-01")
     strip_move(schedule=schedule, scene=scene, to_day=day, position=0, seen_version=1)
     return World(
         scene.pk, set_.pk, location.pk, scene_element.pk, link.pk, screenplay.pk, element.pk,
-        props.pk, schedule.pk, unit.pk, day.pk,
+        props.pk, schedule.pk, unit.pk, day.pk, revision.pk,
     )  # fmt: skip
 
 
@@ -129,6 +138,7 @@ API = [
     ("elements/{element}/", "delete"),
     ("screenplays/{screenplay}/", "get"),
     ("screenplays/{screenplay}/apply/", "post"),
+    ("script-revisions/{revision}/", "get"),
     ("units/{unit}/", "get"),
     ("units/{unit}/", "patch"),
     ("units/{unit}/", "delete"),
@@ -155,6 +165,7 @@ API_LISTS = [
     ("element-categories/", "get"),
     ("elements/", "get"),
     ("screenplays/", "get"),
+    ("script-revisions/", "get"),
     ("scenes/", "post"),
     ("screenplays/", "post"),
     ("units/", "get"),

@@ -85,6 +85,16 @@ class SceneSerializer(serializers.ModelSerializer[Scene]):
     pages = serializers.CharField(read_only=True, help_text=_("The length written as 2 4/8."))
     characters = SceneCharacterSerializer(many=True, required=False, source="scene_characters")
     elements = SceneElementSerializer(many=True, read_only=True, source="scene_elements")
+    revision = serializers.IntegerField(
+        source="revision.revision",
+        read_only=True,
+        default=None,
+        allow_null=True,
+        help_text=_("The script revision that last added or changed the scene."),
+    )
+    revision_colour = serializers.CharField(
+        source="revision.revision_colour", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = Scene
@@ -107,6 +117,8 @@ class SceneSerializer(serializers.ModelSerializer[Scene]):
             "omitted",
             "characters",
             "elements",
+            "revision",
+            "revision_colour",
             "created_at",
             "updated_at",
         ]
@@ -196,5 +208,34 @@ class ScreenplayImportSerializer(serializers.ModelSerializer[ScreenplayImport]):
             "applied_at",
             "revision",
             "revision_colour",
+        ]
+        read_only_fields = fields
+
+
+class ScriptRevisionSerializer(serializers.ModelSerializer[ScreenplayImport]):
+    """An applied draft as the script revision it brought in: number and paper colour."""
+
+    number = serializers.IntegerField(source="revision")
+    colour = serializers.CharField(source="revision_colour")
+    applied_by = serializers.CharField(
+        source="applied_by.name", read_only=True, default=None, allow_null=True
+    )
+    scenes_changed = serializers.IntegerField(
+        read_only=True, help_text=_("Scenes this revision last added, changed or omitted.")
+    )
+
+    class Meta:
+        model = ScreenplayImport
+        fields = [
+            "id",
+            "number",
+            "colour",
+            "file_name",
+            "title",
+            "page_count",
+            "scene_count",
+            "scenes_changed",
+            "applied_by",
+            "applied_at",
         ]
         read_only_fields = fields

@@ -11,6 +11,7 @@ from scheduling.breakdown.api.views import (
     LocationViewSet,
     SceneViewSet,
     ScreenplayImportViewSet,
+    ScriptRevisionViewSet,
     SetViewSet,
 )
 
@@ -24,5 +25,8 @@ router.register(
 )
 router.register(f"{_PRODUCTION}/elements", ElementViewSet, basename="element")
 router.register(f"{_PRODUCTION}/screenplays", ScreenplayImportViewSet, basename="screenplay")
+router.register(
+    f"{_PRODUCTION}/script-revisions", ScriptRevisionViewSet, basename="script-revision"
+)
 
 urlpatterns = [*router.urls]

@@ -29,6 +29,7 @@ from scheduling.breakdown.api.serializers import (
     ScreenplayApplySerializer,
     ScreenplayImportSerializer,
     ScreenplayUploadSerializer,
+    ScriptRevisionSerializer,
     SetSerializer,
 )
 from scheduling.breakdown.filters import ElementFilterSet, SceneFilterSet
@@ -54,6 +55,7 @@ from scheduling.breakdown.selectors import (
     locations_for,
     scene_list,
     screenplay_imports_for,
+    script_revisions_for,
     sets_for,
 )
 from scheduling.breakdown.services import (
@@ -307,3 +309,14 @@ class ScreenplayImportViewSet(BreakdownReadViewSet[ScreenplayImport]):
         except SceneNumbersInvalid as error:
             raise serializers.ValidationError({"numbers": error.errors}) from error
         return Response(self.representation(applied))
+
+
+class ScriptRevisionViewSet(BreakdownReadViewSet[ScreenplayImport]):
+    """The script's revisions, newest first: each applied draft with its number and paper
+    colour in the production's order (white, blue, pink…)."""
+
+    queryset = ScreenplayImport.objects.all()
+    serializer_class = ScriptRevisionSerializer
+
+    def get_base_queryset(self) -> QuerySet[ScreenplayImport]:
+        return script_revisions_for(access=self.access)
