@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.spreadsheets import spreadsheet_safe, spreadsheet_unsafe
 from crew.models import Department, Engagement, EngagementStatus, Person, Position
 from crew.phones import default_phone_region, normalise_phone
 from crew.policies import can_see_engagement_notes
@@ -60,8 +61,6 @@ MAX_ROWS = 5000
 MAX_BYTES = 2 * 1024 * 1024
 MAX_COLUMNS = 100
 MAX_CELL_CHARS = 10_000
-# Spreadsheets run a cell starting with one of these as a formula: CSV injection.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _UNESCAPED_COLUMNS = {"phone", "emergency_contact_phone", "call_offset_minutes"}
 
 
@@ -73,9 +72,7 @@ class _Writer(Protocol):
 
 
 def _escape(column: str, value: str) -> str:
-    if column not in _UNESCAPED_COLUMNS and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    return value if column in _UNESCAPED_COLUMNS else spreadsheet_safe(value)
 
 
 def _export_value(column: str, engagement: Engagement) -> str:
@@ -318,10 +315,7 @@ def _check_header(header: list[str]) -> None:
 
 
 def _unescape(value: str) -> str:
-    value = value.strip()
-    if value.startswith("'") and value[1:2] in _FORMULA_START:
-        return value[1:]
-    return value
+    return spreadsheet_unsafe(value.strip())
 
 
 @dataclass

@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 
 from accounts.models import validate_time_zone
 from core.dates import validate_calendar_range
+from core.spreadsheets import spreadsheet_safe
 from crew.models import Character
 from productions.scoping import Access
 from scheduling.breakdown.models import Location, Scene
@@ -114,9 +115,7 @@ CSV_HEADER = [
 
 
 def _cell(value: Any) -> str:
-    """A cell a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return spreadsheet_safe("" if value is None else str(value))
 
 
 def export_csv(*, board: Board) -> str:

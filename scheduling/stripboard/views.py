@@ -22,6 +22,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.spreadsheets import spreadsheet_safe
 from productions.forms import add_service_errors
 from productions.fragments import cached_fragment
 from productions.pages import page_context
@@ -319,7 +320,7 @@ def _dood_csv(grid: Any, rows: list[Any], schedule: Schedule) -> HttpResponse:
         writer.writerow(
             [
                 row.cast_number or "",
-                _csv_safe(row.label),
+                spreadsheet_safe(row.label),
                 *codes,
                 t.work, t.hold, t.travel, t.rehearsal, t.fitting, t.holiday,
                 t.start.isoformat() if t.start else "",
@@ -327,11 +328,6 @@ def _dood_csv(grid: Any, rows: list[Any], schedule: Schedule) -> HttpResponse:
             ]
         )  # fmt: skip
     return response
-
-
-def _csv_safe(text: str) -> str:
-    """A cell a spreadsheet will not run as a formula."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
