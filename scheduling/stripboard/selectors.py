@@ -7,6 +7,7 @@ queries whatever the size of the board (asserted in the tests at two sizes).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from html import escape
@@ -224,15 +225,24 @@ class Board:
         return sorted({day.day.date for day in self.days})
 
 
+def number_shoot_days(days: Iterable[tuple[int, int, str]]) -> dict[int, tuple[int, int]]:
+    """ "Day 12 of 40": ``{day id: (number, of)}`` for ``(id, unit id, kind)`` in date
+    order; shoot days are counted per unit, other days get no number."""
+    by_unit: dict[int, list[int]] = defaultdict(list)
+    for pk, unit_id, kind in days:
+        if kind == DayKind.SHOOT:
+            by_unit[unit_id].append(pk)
+    return {
+        pk: (index, len(unit_days))
+        for unit_days in by_unit.values()
+        for index, pk in enumerate(unit_days, start=1)
+    }
+
+
 def _number_days(days: list[BoardDay]) -> None:
-    """ "Day 12 of 40": shoot days counted per unit in date order."""
-    by_unit: dict[int, list[BoardDay]] = defaultdict(list)
+    numbers = number_shoot_days((d.day.pk, d.day.unit_id, d.day.kind) for d in days)
     for day in days:
-        if day.day.kind == DayKind.SHOOT:
-            by_unit[day.day.unit_id].append(day)
-    for unit_days in by_unit.values():
-        for index, day in enumerate(unit_days, start=1):
-            day.number, day.of = index, len(unit_days)
+        day.number, day.of = numbers.get(day.day.pk, (None, None))
 
 
 def _company_moves(strips: list[BoardStrip]) -> list[int]:
@@ -396,20 +406,12 @@ def dood(*, access: Access, schedule: Schedule, category: str = CAST) -> DoodGri
 
 def day_numbers(*, access: Access, schedule: Schedule) -> dict[int, tuple[int, int]]:
     """{day id: (number, of)} for the shoot days of ``schedule``, counted per unit."""
-    counted: dict[int, list[int]] = defaultdict(list)
-    rows = (
+    return number_shoot_days(
         ShootDay.objects.for_access(access)
         .filter(schedule=schedule, kind=DayKind.SHOOT)
         .order_by("date", "id")
-        .values_list("pk", "unit_id")
+        .values_list("pk", "unit_id", "kind")
     )
-    for pk, unit_id in rows:
-        counted[unit_id].append(pk)
-    return {
-        pk: (index, len(days))
-        for days in counted.values()
-        for index, pk in enumerate(days, start=1)
-    }
 
 
 # Comparing two versions -----------------------------------------------------------------

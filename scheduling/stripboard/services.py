@@ -52,12 +52,13 @@ def _same_production(production: Production, **objects: Any) -> None:
         raise ValidationError(errors)
 
 
-def board_settings_for(production: Production) -> BoardSettings:
-    settings, _created = BoardSettings.objects.get_or_create(production=production)
-    return settings
-
-
-def board_settings_save(*, settings: BoardSettings, **fields: Any) -> BoardSettings:
+@transaction.atomic
+def board_settings_save(*, production: Production, **fields: Any) -> BoardSettings:
+    """Change the production's schedule settings; the first change saves its row (until
+    then readers get the defaults from ``selectors.board_settings``)."""
+    settings, _created = BoardSettings.objects.select_for_update().get_or_create(
+        production=production
+    )
     for name, value in fields.items():
         setattr(settings, name, value)
     settings.full_clean()

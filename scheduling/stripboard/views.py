@@ -46,13 +46,13 @@ from scheduling.stripboard.printing import html_to_pdf
 from scheduling.stripboard.selectors import (
     CAST,
     board,
+    board_settings,
     compare,
     dood,
     schedules_for,
     strips_html,
 )
 from scheduling.stripboard.services import (
-    board_settings_for,
     board_settings_save,
     dood_mark_set,
     schedule_copy,
@@ -333,7 +333,7 @@ def _dood_csv(grid: Any, rows: list[Any], schedule: Schedule) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def board_settings_view(request: HttpRequest, production_id: int) -> HttpResponse:
     access = _access(request, production_id, _read_or_write(request))
-    settings = board_settings_for(access.production)
+    settings = board_settings(access=access)
     colours = {**DEFAULT_STRIP_COLOURS, **(settings.strip_colours or {})}
     initial = {
         **{key: colours[key] for key in BoardSettingsForm.COLOURS},
@@ -349,7 +349,7 @@ def board_settings_view(request: HttpRequest, production_id: int) -> HttpRespons
         data = form.cleaned_data
         try:
             board_settings_save(
-                settings=settings,
+                production=access.production,
                 strip_colours={**colours, **{key: data[key].lower() for key in form.COLOURS}},
                 drop_threshold_days=data["drop_threshold_days"],
                 page_target_eighths=data["page_target"],

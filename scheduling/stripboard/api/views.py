@@ -47,6 +47,7 @@ from scheduling.stripboard.models import Schedule, ShootDay, Unit
 from scheduling.stripboard.selectors import (
     CAST,
     board,
+    board_settings,
     day_numbers,
     dood,
     dood_marks_for,
@@ -56,7 +57,6 @@ from scheduling.stripboard.selectors import (
 )
 from scheduling.stripboard.services import (
     StaleBoard,
-    board_settings_for,
     board_settings_save,
     dood_mark_set,
     schedule_copy,
@@ -92,7 +92,7 @@ class CSVTextRenderer(BaseRenderer):
 READ = Action.VIEW_SCHEDULE
 WRITE = Action.EDIT_SCHEDULE
 READ_ACTIONS = (
-    "list", "retrieve", "metadata", "board", "dood", "conflicts", "export", "board_settings",
+    "list", "retrieve", "metadata", "board", "dood", "conflicts", "export", "schedule_settings",
 )  # fmt: skip
 WRITES = (*WRITE_ACTIONS, "copy", "publish", "moves", "import_json", "dood_marks", "estimates")
 REQUIRED_ACTIONS = {
@@ -402,9 +402,9 @@ class ScheduleViewSet(ScheduleScopedViewSet):
         methods=["PATCH"], request=BoardSettingsSerializer, responses={200: BoardSettingsSerializer}
     )
     @action(detail=False, methods=["get", "patch"], url_path="settings")
-    def board_settings(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+    def schedule_settings(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Strip colours, the drop/pick-up threshold and the daily targets (one per production)."""
-        settings = board_settings_for(self.access.production)
+        settings = board_settings(access=self.access)
         if request.method == "PATCH":
             self.access.require(WRITE)
             payload = BoardSettingsSerializer(settings, data=request.data, partial=True)
@@ -412,7 +412,7 @@ class ScheduleViewSet(ScheduleScopedViewSet):
             data = dict(payload.validated_data)
             if "strip_colours" in data:
                 data["strip_colours"] = {**(settings.strip_colours or {}), **data["strip_colours"]}
-            settings = board_settings_save(settings=settings, **data)
+            settings = board_settings_save(production=self.access.production, **data)
         return Response(BoardSettingsSerializer(settings).data)
 
     @extend_schema(responses={200: ConflictSerializer(many=True)})
